@@ -1,0 +1,144 @@
+/**
+ * Mentions stage: gazetteer matches grouped into actor phrases ("Russia's foreign minister",
+ * "U.S. Secretary of State Antony Blinken", "Hungarian and Romanian officials").
+ */
+import type { NameHit } from '../../dictionaries/types.js';
+import type { Doc } from '../doc.js';
+import type { Gazetteer } from '../gazetteer.js';
+import type { Sector } from '../types.js';
+
+/** One matched unit inside a phrase. */
+export interface Unit {
+  from: number;
+  to: number;
+  names: NameHit[];
+  role: Sector | null;
+  /** Pronoun standing for a person ("he", "she"). */
+  pronoun: boolean;
+}
+
+export interface RawPhrase {
+  from: number;
+  to: number;
+  sentence: number;
+  units: Unit[];
+  /** Sector shared with a coordinated phrase: "Hungarian [and Romanian officials]". */
+  sharedRole: Sector | null;
+  /** The phrase is followed by a noun that is not an actor ("Russian oil"). */
+  modifiesNonActor: boolean;
+}
+
+const FILLER_POS = new Set(['DET', 'ADJ', 'NUM']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him']);
+/** Adjectives that keep a phrase going ("senior", "top") but words like "other" end it. */
+const STOP_FILLERS = new Set(['other', 'such', 'many', 'some', 'all', 'both', 'each', 'every', 'no', 'any']);
+
+export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
+  const { tokens, sentences, masked } = doc;
+  const phrases: RawPhrase[] = [];
+  sentences.forEach((s, si) => {
+    const units: Unit[] = [];
+    for (let i = s.from; i < s.to;) {
+      if (masked[i]) {
+        i++;
+        continue;
+      }
+      const m = gazetteer.matchAt(tokens.lower, tokens.value, i, s.to);
+      if (m && (m.names.length || m.role)) {
+        units.push({
+          from: m.from,
+          to: m.to,
+          names: m.names,
+          role: m.names.length ? roleOfNames(m) : m.role,
+          pronoun: false,
+        });
+        i = m.to;
+        continue;
+      }
+      if (tokens.pos[i] === 'PRON' && PERSON_PRONOUNS.has(tokens.lower[i] ?? '')) {
+        units.push({ from: i, to: i + 1, names: [], role: null, pronoun: true });
+      }
+      i++;
+    }
+    // Group adjacent units into phrases, allowing determiners, adjectives and possessives between them.
+    let current: RawPhrase | null = null;
+    for (const u of units) {
+      if (
+        current &&
+        !u.pronoun &&
+        !current.units.some((x) => x.pronoun) &&
+        joinable(doc, current.to, u.from)
+      ) {
+        current.units.push(u);
+        current.to = u.to;
+        continue;
+      }
+      if (current) phrases.push(current);
+      current = {
+        from: u.from,
+        to: u.to,
+        sentence: si,
+        units: [u],
+        sharedRole: null,
+        modifiesNonActor: false,
+      };
+    }
+    if (current) phrases.push(current);
+  });
+  for (const p of phrases) p.modifiesNonActor = modifiesNonActor(doc, p);
+  shareCoordinatedRoles(doc, phrases);
+  return phrases;
+}
+
+/** A name that is also a role word ("Foreign Ministry" as an org alias) keeps both readings. */
+function roleOfNames(m: { role: Sector | null }): Sector | null {
+  return m.role;
+}
+
+function joinable(doc: Doc, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let k = from; k < to; k++) {
+    const v = doc.tokens.lower[k] ?? '';
+    const pos = doc.tokens.pos[k] ?? '';
+    if (v === "'s" || v === '’s' || v === "'" || v === '-') continue;
+    if (FILLER_POS.has(pos) && !STOP_FILLERS.has(v)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * "Russian oil", "U.S. exports": a bare demonym or country that only qualifies a following
+ * ordinary noun names no actor (but "Russia's borders" still points at Russia).
+ */
+function modifiesNonActor(doc: Doc, p: RawPhrase): boolean {
+  const last = p.units[p.units.length - 1];
+  if (!last || last.role || last.pronoun) return false;
+  const onlyDemonyms = p.units.every(
+    (u) => !u.role && u.names.length > 0 && u.names.every((h) => h.kind === 'demonym'),
+  );
+  if (!onlyDemonyms) return false;
+  const next = p.to;
+  const pos = doc.tokens.pos[next];
+  if (next >= doc.tokens.count || doc.tokens.sentence[next] !== p.sentence) return false;
+  // "the Russians said": a plural demonym used as a noun is an actor.
+  if (/s$/.test(doc.tokens.lower[next - 1] ?? '') && pos !== 'NOUN' && pos !== 'PROPN') return false;
+  return pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
+}
+
+/** "Hungarian and Romanian officials": the first demonym takes the role of the phrase after "and". */
+function shareCoordinatedRoles(doc: Doc, phrases: RawPhrase[]): void {
+  for (let k = phrases.length - 2; k >= 0; k--) {
+    const a = phrases[k];
+    const b = phrases[k + 1];
+    if (!a || !b || a.sentence !== b.sentence) continue;
+    const between = doc.tokens.lower.slice(a.to, b.from);
+    if (!(between.length === 1 && (between[0] === 'and' || between[0] === ','))) continue;
+    const aHasRole = a.units.some((u) => u.role);
+    const bRole = [...b.units].reverse().find((u) => u.role)?.role ?? b.sharedRole;
+    if (!aHasRole && bRole && a.units.every((u) => u.names.every((h) => h.kind === 'demonym'))) {
+      a.sharedRole = bRole;
+      a.modifiesNonActor = false;
+    }
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Negation and modality of a verb group: asserted, intended (future, plans, promises) or
+ * hypothetical (conditionals, speculation), which yields no event.
+ */
+import type { Doc } from '../doc.js';
+import type { VerbGroup } from './syntax.js';
+
+export type Mood = 'asserted' | 'intended' | 'hypothetical';
+
+const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
+const SPECULATIVE = new Set(['could', 'might', 'may', 'should', 'must', 'can', 'ca', 'would']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+/** Verbs and adjectives whose "to"-complement is an intention: "agreed to meet", "ready to talk". */
+const INTENT_GOVERNORS = new Set([
+  'agree',
+  'plan',
+  'intend',
+  'want',
+  'seek',
+  'aim',
+  'promise',
+  'pledge',
+  'vow',
+  'offer',
+  'prepare',
+  'decide',
+  'hope',
+  'expect',
+  'go',
+  'ready',
+  'willing',
+  'prepared',
+  'set',
+  'due',
+  'scheduled',
+  'likely',
+  'poised',
+  'expected',
+  'planning',
+  'going',
+  'wish',
+  'propose',
+  'commit',
+  'committed',
+  'determined',
+  'eager',
+  'resolve',
+  'undertake',
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'arrange',
+  'schedule',
+  'try',
+  'attempt',
+]);
+/** Verbs that report speech: after them "would" reports an intention rather than a conditional. */
+export const SPEECH_VERBS = new Set([
+  'say',
+  'tell',
+  'announce',
+  'state',
+  'declare',
+  'add',
+  'warn',
+  'claim',
+  'insist',
+  'report',
+  'confirm',
+  'indicate',
+  'signal',
+  'note',
+  'write',
+  'stress',
+  'reiterate',
+  'assert',
+  'affirm',
+  'argue',
+  'suggest',
+  'explain',
+]);
+const CONDITIONAL = new Set(['if', 'unless', 'whether']);
+
+export interface ModalityReading {
+  mood: Mood;
+  negated: boolean;
+  /** The verb is the "to"-complement of this token (e.g. "refused to meet": the index of "refused"). */
+  governor: number | null;
+}
+
+export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): ModalityReading {
+  const { tokens } = doc;
+  const words = group.words;
+  const negated = tokens.negated[group.verb] === 1 || words.some((w) => NEGATORS.has(w));
+  let mood: Mood = 'asserted';
+  let governor: number | null = null;
+
+  if (words.some((w) => FUTURE.has(w))) mood = 'intended';
+  else if (words.some((w) => SPECULATIVE.has(w))) {
+    const reported = words.includes('would') && hasSpeechVerbBefore(doc, group.from, sentenceFrom);
+    mood = reported ? 'intended' : 'hypothetical';
+  }
+  if (words[0] === 'to') {
+    const g = group.from - 1;
+    if (g >= sentenceFrom) {
+      governor = g;
+      const gw = tokens.lemma[g] ?? '';
+      const gv = tokens.lower[g] ?? '';
+      if (INTENT_GOVERNORS.has(gw) || INTENT_GOVERNORS.has(gv))
+        mood = mood === 'hypothetical' ? mood : 'intended';
+      if (tokens.negated[g] === 1) return { mood, negated: true, governor };
+    }
+  }
+  for (let k = group.from - 1; k >= sentenceFrom; k--) {
+    const w = tokens.lower[k] ?? '';
+    if (w === ';' || w === ':') break;
+    if (CONDITIONAL.has(w)) {
+      mood = 'hypothetical';
+      break;
+    }
+  }
+  return { mood, negated, governor };
+}
+
+function hasSpeechVerbBefore(doc: Doc, from: number, sentenceFrom: number): boolean {
+  for (let k = from - 1; k >= sentenceFrom; k--) {
+    if (doc.tokens.pos[k] === 'VERB' && SPEECH_VERBS.has(doc.tokens.lemma[k] ?? '')) return true;
+  }
+  return false;
+}
+
+/** The intention code that stands for a not-yet-done action of the given code ("will meet" -> 036). */
+export function intentCodeFor(code: string): string {
+  const exact: Record<string, string> = {
+    '057': '032',
+    '071': '0331',
+    '072': '0332',
+    '073': '0333',
+    '074': '0334',
+    '081': '0351',
+    '0841': '0353',
+    '084': '0353',
+    '085': '0354',
+    '086': '0355',
+    '087': '0356',
+    '0871': '0356',
+    '161': '1313',
+    '162': '1311',
+    '163': '1312',
+    '164': '134',
+    '165': '135',
+    '166': '136',
+    '191': '1381',
+    '192': '1382',
+    '204': '1385',
+  };
+  if (exact[code]) return exact[code];
+  const byRoot: Record<string, string> = {
+    '04': '036',
+    '05': '032',
+    '06': '031',
+    '07': '033',
+    '08': '035',
+    '15': '138',
+    '16': '131',
+    '17': '137',
+    '18': '1383',
+    '19': '1384',
+    '20': '1385',
+  };
+  return byRoot[code.slice(0, 2)] ?? code;
+}

@@ -1,0 +1,130 @@
+/**
+ * NLP stage: wink-nlp sentences, tokens with character offsets, POS, lemmas and negation,
+ * stored column by column. Each block is read on its own so sentences never cross a newline.
+ */
+import type winkNLP from 'wink-nlp';
+import type { Sentence, Tokens } from '../doc.js';
+import type { Block } from './text.js';
+
+type Nlp = ReturnType<typeof winkNLP>;
+
+/** Glued words from machine translation or scraping ("LavrovTo", "becomeInternational"). */
+const GLUED = /(?<=[a-z]{3})(?=[A-Z][a-z])/g;
+const NAME_PREFIX = /(?:^|[^A-Za-z])(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Al|El|Du|O)$/;
+
+/** Inserts a space at glued word boundaries and returns the positions inserted (in the new string). */
+function unglue(text: string): { text: string; inserted: number[] } {
+  const inserted: number[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(GLUED)) {
+    const at = m.index ?? 0;
+    const before = text.slice(Math.max(0, at - 4), at);
+    if (NAME_PREFIX.test(before)) continue;
+    out += text.slice(last, at) + ' ';
+    inserted.push(out.length - 1);
+    last = at;
+  }
+  if (inserted.length === 0) return { text, inserted };
+  return { text: out + text.slice(last), inserted };
+}
+
+export interface TokenBuilder {
+  value: string[];
+  lower: string[];
+  lemma: string[];
+  pos: string[];
+  start: number[];
+  end: number[];
+  negated: number[];
+  sentence: number[];
+}
+
+export function newTokenBuilder(): TokenBuilder {
+  return { value: [], lower: [], lemma: [], pos: [], start: [], end: [], negated: [], sentence: [] };
+}
+
+/** Tokenises one block into the builder, appending its sentences. */
+export function readBlock(
+  nlp: Nlp,
+  fullText: string,
+  block: Block,
+  blockIndex: number,
+  tb: TokenBuilder,
+  sentences: Sentence[],
+): void {
+  const its = nlp.its;
+  const original = fullText.slice(block.start, block.end);
+  const { text, inserted } = unglue(original);
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  // wink's typings for `its.lemma` lag its runtime signature.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const neg = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+
+  // Offsets in the unglued text, then mapped back to the block and the article.
+  const startsInText: number[] = new Array(values.length);
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    cursor += (spaces[i] ?? '').length;
+    const v = values[i] ?? '';
+    // wink keeps the text lossless; fall back to a search if a token was normalised.
+    if (text.startsWith(v, cursor)) startsInText[i] = cursor;
+    else {
+      const found = text.indexOf(v, cursor);
+      startsInText[i] = found >= 0 ? found : cursor;
+    }
+    cursor = (startsInText[i] ?? cursor) + v.length;
+  }
+  let ins = 0;
+  const toOriginal = (p: number) => {
+    while (ins < inserted.length && (inserted[ins] ?? Infinity) < p) ins++;
+    return block.start + p - ins;
+  };
+
+  const base = tb.value.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? '';
+    const s = toOriginal(startsInText[i] ?? 0);
+    tb.value.push(v);
+    tb.lower.push(v.toLowerCase());
+    tb.lemma.push((lemmas[i] ?? v).toLowerCase());
+    tb.pos.push(pos[i] ?? 'X');
+    tb.start.push(s);
+    tb.end.push(s + v.length);
+    tb.negated.push(neg[i] ? 1 : 0);
+    tb.sentence.push(-1);
+  }
+
+  const sentiments = doc.sentences().out(its.sentiment) as unknown as number[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  spans.forEach(([from, to], k) => {
+    const index = sentences.length;
+    const first = base + from;
+    const last = base + to;
+    for (let t = first; t <= last; t++) tb.sentence[t] = index;
+    sentences.push({
+      from: first,
+      to: last + 1,
+      span: [tb.start[first] ?? block.start, tb.end[last] ?? block.end],
+      sentiment: sentiments[k] ?? 0,
+      block: blockIndex,
+    });
+  });
+}
+
+export function freezeTokens(tb: TokenBuilder): Tokens {
+  return {
+    count: tb.value.length,
+    value: tb.value,
+    lower: tb.lower,
+    lemma: tb.lemma,
+    pos: tb.pos,
+    start: Int32Array.from(tb.start),
+    end: Int32Array.from(tb.end),
+    negated: Uint8Array.from(tb.negated),
+    sentence: Int32Array.from(tb.sentence),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Place stage: where an event happened, from "in Istanbul", "at the OSCE meeting in Malta" or the
+ * dateline, looked up in the offline gazetteer compiled from GeoNames data and the country list.
+ */
+import type { CompiledDictionary } from '../../dictionaries/types.js';
+import type { Doc } from '../doc.js';
+import type { CodedPlace } from '../types.js';
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'to']);
+
+export class PlaceFinder {
+  private readonly countriesByName = new Map<string, CodedPlace>();
+
+  constructor(private readonly dict: CompiledDictionary) {
+    for (const [surface, hits] of Object.entries(dict.names)) {
+      const hit = hits.find((h) => h.kind === 'country');
+      const a = hit ? dict.actors[hit.ref] : undefined;
+      if (a && a.kind === 'country') {
+        this.countriesByName.set(surface, {
+          name: a.name,
+          country: a.key,
+          lat: a.lat ?? null,
+          lon: a.lon ?? null,
+        });
+      }
+    }
+  }
+
+  /** A capitalised name of up to three tokens starting at `i`: a city, else a country. */
+  lookup(doc: Doc, i: number, limit: number): { place: CodedPlace; to: number } | null {
+    const { value, lower } = doc.tokens;
+    for (let len = Math.min(3, limit - i); len >= 1; len--) {
+      const words = value.slice(i, i + len);
+      if (!words.every((w) => /^\p{Lu}/u.test(w))) continue;
+      const key = lower.slice(i, i + len).join(' ');
+      const keyJoined = doc.text.slice(doc.tokens.start[i], doc.tokens.end[i + len - 1]).toLowerCase();
+      const city = this.dict.places[keyJoined] ?? this.dict.places[key];
+      const country = this.countriesByName.get(key);
+      if (country) return { place: country, to: i + len };
+      if (city)
+        return {
+          place: { name: city.name, country: city.country, lat: city.lat, lon: city.lon },
+          to: i + len,
+        };
+    }
+    return null;
+  }
+
+  /** The first place named after a locative preposition in the sentence. */
+  inSentence(doc: Doc, sentence: number): CodedPlace | null {
+    const s = doc.sentences[sentence];
+    if (!s) return null;
+    for (let i = s.from; i < s.to - 1; i++) {
+      if (!PLACE_PREPOSITIONS.has(doc.tokens.lower[i] ?? '')) continue;
+      let j = i + 1;
+      if (doc.tokens.lower[j] === 'the') j++;
+      const hit = this.lookup(doc, j, s.to);
+      if (hit && (doc.tokens.lower[i] !== 'to' || hit.place.country !== null)) {
+        return { ...hit.place, span: [doc.tokens.start[j] ?? 0, doc.tokens.end[hit.to - 1] ?? 0] };
+      }
+    }
+    return null;
+  }
+
+  /** "MOSCOW": the dateline city, matched case-insensitively. */
+  byName(name: string): CodedPlace | null {
+    const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
+    const city = this.dict.places[key];
+    if (city) return { name: city.name, country: city.country, lat: city.lat, lon: city.lon };
+    return this.countriesByName.get(key) ?? null;
+  }
+}

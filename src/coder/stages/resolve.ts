@@ -1,0 +1,258 @@
+/**
+ * Resolve stage: each phrase becomes actors at the article's date. Persons take the role they
+ * held then (Blinken in 2023 is USA GOV; in 2026 he holds no office), surnames and titles
+ * ("the minister") and pronouns point back to earlier mentions in the same article.
+ */
+import type {
+  ActorEntry,
+  CompiledDictionary,
+  NameHit,
+  PersonEntry,
+  RoleTenure,
+} from '../../dictionaries/types.js';
+import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
+import type { Sector } from '../types.js';
+import type { RawPhrase, Unit } from './mentions.js';
+
+/** The role a person held on `date`, else the latest before it, else the first after it. */
+export function roleAt(person: PersonEntry, date: string): { role: RoleTenure; current: boolean } | null {
+  let latestPast: RoleTenure | null = null;
+  for (const r of person.roles) {
+    if (r.from <= date && (r.to == null || date <= r.to)) return { role: r, current: true };
+    if (r.from <= date) latestPast = r;
+  }
+  if (latestPast) return { role: latestPast, current: false };
+  const first = person.roles[0];
+  return first ? { role: first, current: false } : null;
+}
+
+const isActive = (p: PersonEntry, date: string) => roleAt(p, date)?.current === true;
+
+interface Memory {
+  /** Persons mentioned so far, most recent last, with the actor they resolved to. */
+  persons: { ref: number; actor: ResolvedActor; sentence: number }[];
+}
+
+export function resolvePhrases(doc: Doc, raw: RawPhrase[], dict: CompiledDictionary): ActorPhrase[] {
+  const date = doc.article.published;
+  const memory: Memory = { persons: [] };
+  const out: ActorPhrase[] = [];
+  for (const p of raw) {
+    const resolved = resolveOne(doc, p, dict, date, memory);
+    if (!resolved) continue;
+    out.push(resolved);
+    for (const a of resolved.actors) {
+      if (a.personRef != null) memory.persons.push({ ref: a.personRef, actor: a, sentence: p.sentence });
+    }
+  }
+  markAppositions(doc, out);
+  return out;
+}
+
+function resolveOne(
+  doc: Doc,
+  p: RawPhrase,
+  dict: CompiledDictionary,
+  date: string,
+  memory: Memory,
+): ActorPhrase | null {
+  const { tokens } = doc;
+  const span: [number, number] = [tokens.start[p.from] ?? 0, tokens.end[p.to - 1] ?? 0];
+  const text = doc.text.slice(span[0], span[1]);
+  const base = { from: p.from, to: p.to, sentence: p.sentence, appositionOf: null };
+
+  if (p.units.length === 1 && p.units[0]?.pronoun) {
+    const prev = recentPerson(memory, p.sentence, 3);
+    if (!prev) return null;
+    return { ...base, actors: [{ ...prev.actor, span, text }], viaCoreference: true };
+  }
+  if (p.modifiesNonActor) return null;
+
+  const roleSector = headRole(p.units) ?? p.sharedRole;
+  const hits = p.units.flatMap((u) => u.names);
+  const countryHit = hits.find((h) => isCountryish(h.kind));
+  const country = countryHit ? dict.actors[countryHit.ref] : undefined;
+
+  const personRef = pickPerson(hits, dict, date, memory, country?.key ?? null);
+  if (personRef != null) {
+    const person = dict.persons[personRef];
+    if (person) {
+      const actor = personActor(person, personRef, date, country ?? null, roleSector, dict);
+      return { ...base, actors: [{ ...actor, span, text }], viaCoreference: false };
+    }
+  }
+
+  const orgHit = hits.find((h) => h.kind === 'org');
+  if (orgHit) {
+    const org = dict.actors[orgHit.ref];
+    if (org)
+      return { ...base, actors: [{ ...orgActor(org, roleSector), span, text }], viaCoreference: false };
+  }
+
+  if (country && countryHit) {
+    const sector = roleSector ?? countryHit.sector ?? null;
+    return { ...base, actors: [{ ...stateActor(country, sector), span, text }], viaCoreference: false };
+  }
+
+  // A bare title ("the minister", "the president") refers back to the last person who held it.
+  if (roleSector && hits.length === 0) {
+    const title = tokens.lower.slice(p.from, p.to).join(' ');
+    const prev = titleCoreference(memory, dict, title, date, p.sentence);
+    if (prev) return { ...base, actors: [{ ...prev.actor, span, text }], viaCoreference: true };
+  }
+  return null;
+}
+
+function isCountryish(kind: NameHit['kind']): boolean {
+  return kind === 'country' || kind === 'demonym' || kind === 'capital' || kind === 'metonym';
+}
+
+/** The last role word of a phrase is its head: "Russian military officials" -> GOV. */
+function headRole(units: Unit[]): Sector | null {
+  for (let k = units.length - 1; k >= 0; k--) {
+    const r = units[k]?.role;
+    if (r) return r;
+  }
+  return null;
+}
+
+function pickPerson(
+  hits: NameHit[],
+  dict: CompiledDictionary,
+  date: string,
+  memory: Memory,
+  countryKey: string | null,
+): number | null {
+  const full = hits.filter((h) => h.kind === 'person').map((h) => h.ref);
+  const bySurname = hits.filter((h) => h.kind === 'surname').map((h) => h.ref);
+  const candidates = full.length ? full : bySurname;
+  if (candidates.length === 0) return null;
+  if (candidates.length === 1) {
+    const only = candidates[0] ?? null;
+    // A lone surname that names nobody in office needs an earlier full mention or a title.
+    if (full.length || only == null) return only;
+    const person = dict.persons[only];
+    if (person && (isActive(person, date) || memory.persons.some((m) => m.ref === only))) return only;
+    return countryKey && person && person.roles.some((r) => r.country === countryKey) ? only : null;
+  }
+  for (let k = memory.persons.length - 1; k >= 0; k--) {
+    const ref = memory.persons[k]?.ref;
+    if (ref != null && candidates.includes(ref)) return ref;
+  }
+  const active = candidates.filter((ref) => {
+    const person = dict.persons[ref];
+    return person ? isActive(person, date) : false;
+  });
+  const pool = active.length ? active : full.length ? candidates : [];
+  if (countryKey) {
+    const sameCountry = pool.find((ref) => dict.persons[ref]?.roles.some((r) => r.country === countryKey));
+    if (sameCountry != null) return sameCountry;
+  }
+  return pool[0] ?? null;
+}
+
+function personActor(
+  person: PersonEntry,
+  ref: number,
+  date: string,
+  phraseCountry: ActorEntry | null,
+  phraseSector: Sector | null,
+  dict: CompiledDictionary,
+): Omit<ResolvedActor, 'span' | 'text'> {
+  const held = roleAt(person, date);
+  const role = held?.role;
+  const orgKey = held?.current ? (role?.org ?? null) : null;
+  const countryKey = held?.current ? (role?.country ?? null) : (phraseCountry?.key ?? role?.country ?? null);
+  const sector: Sector | null = held?.current ? (role?.sector ?? null) : (phraseSector ?? 'ELI');
+  if (orgKey) {
+    const org = dict.actors.find((a) => a.key === orgKey);
+    return {
+      key: orgKey,
+      code: org?.code ?? orgKey,
+      name: person.name,
+      country: null,
+      org: orgKey,
+      sector: null,
+      person: person.name,
+      personRef: ref,
+    };
+  }
+  const key = countryKey ?? 'UNK';
+  return {
+    key,
+    code: `${key}${sector ?? ''}`,
+    name: person.name,
+    country: countryKey,
+    org: null,
+    sector,
+    person: person.name,
+    personRef: ref,
+  };
+}
+
+function orgActor(org: ActorEntry, sector: Sector | null): Omit<ResolvedActor, 'span' | 'text'> {
+  const s = org.sector ?? (org.kind === 'group' ? sector : null);
+  return {
+    key: org.key,
+    code: org.kind === 'group' && org.country && s ? `${org.country}${s}${org.key}` : org.code,
+    name: org.name,
+    country: org.country,
+    org: org.key,
+    sector: s,
+    person: null,
+    personRef: null,
+  };
+}
+
+function stateActor(country: ActorEntry, sector: Sector | null): Omit<ResolvedActor, 'span' | 'text'> {
+  return {
+    key: country.key,
+    code: `${country.code}${sector ?? ''}`,
+    name: country.name,
+    country: country.kind === 'country' ? country.key : null,
+    org: null,
+    sector,
+    person: null,
+    personRef: null,
+  };
+}
+
+function recentPerson(memory: Memory, sentence: number, window: number) {
+  const last = memory.persons[memory.persons.length - 1];
+  return last && sentence - last.sentence <= window ? last : null;
+}
+
+function titleCoreference(
+  memory: Memory,
+  dict: CompiledDictionary,
+  title: string,
+  date: string,
+  sentence: number,
+) {
+  const words = title.split(' ').filter((w) => w !== 'the' && w !== 'a' && w !== 'an');
+  if (words.length === 0 || words.length > 3) return null;
+  const wanted = words.join(' ');
+  if (/s$/.test(wanted)) return null; // "officials": plural roles do not refer to one person
+  for (let k = memory.persons.length - 1; k >= 0; k--) {
+    const m = memory.persons[k];
+    if (!m || sentence - m.sentence > 6) break;
+    const person = dict.persons[m.ref];
+    const held = person ? roleAt(person, date) : null;
+    if (held && held.role.title.toLowerCase().includes(wanted)) return m;
+  }
+  return null;
+}
+
+/** "Lavrov, Russia's foreign minister, said": the second phrase describes the first. */
+function markAppositions(doc: Doc, phrases: ActorPhrase[]): void {
+  for (let k = 1; k < phrases.length; k++) {
+    const a = phrases[k - 1];
+    const b = phrases[k];
+    if (!a || !b || a.sentence !== b.sentence) continue;
+    if (b.from - a.to !== 1 || doc.tokens.value[a.to] !== ',') continue;
+    const aKey = a.actors[0]?.key;
+    const bKey = b.actors[0]?.key;
+    const aPerson = a.actors[0]?.person;
+    if (aPerson && aKey === bKey && !b.actors[0]?.person) b.appositionOf = k - 1;
+  }
+}

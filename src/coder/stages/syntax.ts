@@ -1,0 +1,258 @@
+/**
+ * Shallow clause syntax over the token columns: verb groups, subjects, objects and coordination.
+ * No parser: positions, parts of speech and a handful of function words carry the structure.
+ */
+import type { ActorPhrase, Doc } from '../doc.js';
+
+export const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
+const SUBORDINATORS = new Set([
+  'because',
+  'while',
+  'although',
+  'though',
+  'whereas',
+  'if',
+  'unless',
+  'when',
+  'whenever',
+  'after',
+  'before',
+  'since',
+  'until',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'but',
+]);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+/** Prepositions that introduce places and times, not targets. */
+export const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'near',
+  'during',
+  'outside',
+  'inside',
+  'across',
+  'throughout',
+  'within',
+  'amid',
+  'despite',
+  'via',
+  'around',
+  'since',
+  'until',
+  'before',
+  'after',
+  'like',
+  'including',
+  'than',
+  'unlike',
+  'behalf',
+]);
+const VERB_GROUP_POS = new Set(['AUX', 'PART', 'ADV']);
+
+export interface VerbGroup {
+  /** First token of the group ("has not yet met" starts at "has"). */
+  from: number;
+  verb: number;
+  words: string[];
+}
+
+export function verbGroup(doc: Doc, verb: number, sentenceFrom: number): VerbGroup {
+  const { tokens } = doc;
+  let k = verb - 1;
+  const words: string[] = [];
+  while (k >= sentenceFrom) {
+    const pos = tokens.pos[k] ?? '';
+    const w = tokens.lower[k] ?? '';
+    if (VERB_GROUP_POS.has(pos) || w === 'to' || w === 'not' || w === "n't") {
+      words.unshift(w);
+      k--;
+      continue;
+    }
+    break;
+  }
+  return { from: k + 1, verb, words };
+}
+
+/** Tokens inside ", who … ," and ", which … ," relative clauses, per sentence. */
+export function relativeClauseMask(doc: Doc, from: number, to: number): Uint8Array {
+  const mask = new Uint8Array(to - from);
+  const { lower } = doc.tokens;
+  for (let i = from; i < to; i++) {
+    if (!RELATIVES.has(lower[i] ?? '') || lower[i - 1] !== ',') continue;
+    let j = i;
+    while (j < to && lower[j] !== ',' && lower[j] !== ';') mask[j++ - from] = 1;
+    i = j;
+  }
+  return mask;
+}
+
+export interface ClauseContext {
+  doc: Doc;
+  sentenceFrom: number;
+  sentenceTo: number;
+  relMask: Uint8Array;
+}
+
+const inRel = (c: ClauseContext, i: number) => c.relMask[i - c.sentenceFrom] === 1;
+
+/** The phrase (and its coordinated partners) acting as subject of the verb group starting at `groupFrom`. */
+export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
+  const { doc } = c;
+  const { tokens, phrases, phraseAt } = doc;
+  const verbInRel = inRel(c, groupFrom);
+  let sawVerb = false;
+  for (let k = groupFrom - 1; k >= c.sentenceFrom; k--) {
+    const w = tokens.lower[k] ?? '';
+    if (CLAUSE_BREAKS.has(w)) return [];
+    if (verbInRel && RELATIVES.has(w)) {
+      // "Lavrov, who …, accused": inside the relative clause the antecedent is the subject.
+      return subjectBefore(c, k);
+    }
+    if (!verbInRel && inRel(c, k)) continue;
+    const pi = phraseAt[k] ?? -1;
+    if (pi < 0) {
+      if (tokens.pos[k] === 'VERB') sawVerb = true;
+      continue;
+    }
+    const phrase = phrases[pi];
+    if (!phrase) continue;
+    k = phrase.from;
+    const head = phrase.appositionOf != null ? (phrases[phrase.appositionOf] ?? phrase) : phrase;
+    if (phrase.appositionOf != null) k = head.from;
+    const before = previousContent(doc, head.from, c.sentenceFrom);
+    const beforePos = before >= 0 ? tokens.pos[before] : '';
+    const beforeWord = before >= 0 ? tokens.lower[before] : '';
+    if (beforePos === 'ADP' || beforeWord === 'to') continue; // object of a preposition
+    if (beforeWord === "'s" || beforeWord === '’s') continue;
+    const between = tokens.lower.slice(phrase.to, groupFrom);
+    const coordinatedPredicate =
+      between.length > 0 && between.every((x) => x === 'and' || x === ',' || x === 'but');
+    if ((sawVerb || coordinatedPredicate) && beforePos === 'VERB') continue; // object of an earlier verb
+    return coordinated(doc, phraseIndex(doc, head));
+  }
+  return [];
+}
+
+function subjectBefore(c: ClauseContext, relative: number): ActorPhrase[] {
+  const { doc } = c;
+  for (let k = relative - 1; k >= c.sentenceFrom; k--) {
+    const pi = doc.phraseAt[k] ?? -1;
+    if (pi >= 0) return coordinated(doc, pi);
+    if (doc.tokens.lower[k] !== ',') return [];
+  }
+  return [];
+}
+
+function previousContent(doc: Doc, from: number, limit: number): number {
+  for (let k = from - 1; k >= limit; k--) {
+    const pos = doc.tokens.pos[k];
+    if (pos === 'DET' || pos === 'ADJ' || pos === 'NUM') continue;
+    return k;
+  }
+  return -1;
+}
+
+const phraseIndex = (doc: Doc, p: ActorPhrase) => doc.phraseAt[p.from] ?? -1;
+
+/** "the US and the EU", "Britain, France and Germany": phrases joined by "and" or commas. */
+export function coordinated(doc: Doc, index: number): ActorPhrase[] {
+  const { phrases, tokens } = doc;
+  const joins = (a: ActorPhrase, b: ActorPhrase) => {
+    if (a.sentence !== b.sentence) return false;
+    const between = tokens.lower.slice(a.to, b.from).filter((w) => w !== 'the' && w !== 'both');
+    if (between.length === 0) return false;
+    return (
+      between.every((w) => w === 'and' || w === ',' || w === 'as' || w === 'well') && between.length <= 3
+    );
+  };
+  const out: ActorPhrase[] = [];
+  const start = phrases[index];
+  if (!start) return out;
+  let lo = index;
+  while (lo > 0 && joins(phrases[lo - 1] as ActorPhrase, phrases[lo] as ActorPhrase)) lo--;
+  let hi = index;
+  while (hi + 1 < phrases.length && joins(phrases[hi] as ActorPhrase, phrases[hi + 1] as ActorPhrase)) hi++;
+  // A coordination must contain an "and" somewhere, else commas only mark appositions.
+  const span = tokens.lower.slice(phrases[lo]?.to ?? 0, phrases[hi]?.from ?? 0);
+  if (hi > lo && !span.includes('and')) return [start];
+  for (let k = lo; k <= hi; k++) {
+    const p = phrases[k];
+    if (p && p.appositionOf == null) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The first phrase after `from` in the same clause that is not a place ("in Istanbul") or time,
+ * with its coordinated partners: the object or prepositional target.
+ */
+export function targetAfter(
+  c: ClauseContext,
+  from: number,
+  maxDistance = 14,
+): { phrases: ActorPhrase[]; at: number } | null {
+  const { doc } = c;
+  const { tokens, phrases, phraseAt } = doc;
+  const limit = Math.min(c.sentenceTo, from + maxDistance);
+  for (let k = from; k < limit; k++) {
+    const w = tokens.lower[k] ?? '';
+    if (CLAUSE_BREAKS.has(w) || SUBORDINATORS.has(w)) return null;
+    const pi = phraseAt[k] ?? -1;
+    if (pi < 0) {
+      // A new finite verb with its own subject ends the clause.
+      if (tokens.pos[k] === 'VERB' && k > from && (phraseAt[k - 1] ?? -1) >= 0) return null;
+      continue;
+    }
+    const phrase = phrases[pi];
+    if (!phrase) continue;
+    const before = previousContent(doc, phrase.from, from);
+    const prep = before >= 0 ? (tokens.lower[before] ?? '') : '';
+    if (PLACE_PREPOSITIONS.has(prep) && !isAlsoTargetPlace(prep)) {
+      k = phrase.to - 1;
+      continue;
+    }
+    if (prep === 'by') return null; // agent of a passive, not a target
+    // The subject of a following clause ("X met Y as Z said") is not a target either.
+    const next = tokens.pos[phrase.to];
+    if (next === 'VERB' || next === 'AUX') {
+      const after = tokens.lower[phrase.to] ?? '';
+      if (!['to', 'of'].includes(after) && tokens.pos[before] === 'SCONJ') return null;
+    }
+    const head = phrase.appositionOf != null ? (phrases[phrase.appositionOf] ?? phrase) : phrase;
+    return { phrases: coordinated(doc, phraseAt[head.from] ?? pi), at: pi };
+  }
+  return null;
+}
+
+const isAlsoTargetPlace = (_prep: string) => false;
+
+/** The agent of a passive verb: "… were imposed on Iran by the EU". */
+export function passiveAgent(c: ClauseContext, from: number): ActorPhrase[] {
+  const { tokens, phraseAt } = c.doc;
+  const limit = Math.min(c.sentenceTo, from + 16);
+  for (let k = from; k < limit; k++) {
+    const w = tokens.lower[k] ?? '';
+    if (CLAUSE_BREAKS.has(w)) return [];
+    if (w !== 'by') continue;
+    for (let j = k + 1; j < Math.min(limit, k + 4); j++) {
+      const pi = phraseAt[j] ?? -1;
+      if (pi >= 0) return coordinated(c.doc, pi);
+    }
+  }
+  return [];
+}
+
+/** Passive: a form of "be"/"get" in the group and a participle that is not the bare lemma. */
+export function isPassive(doc: Doc, group: VerbGroup): boolean {
+  const v = doc.tokens.lower[group.verb] ?? '';
+  const lemma = doc.tokens.lemma[group.verb] ?? '';
+  const beForms = ['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'get', 'got', 'gets'];
+  if (!group.words.some((w) => beForms.includes(w))) return false;
+  if (v.endsWith('ing')) return false;
+  return v !== lemma || /(ed|en|wn|ne)$/.test(v);
+}

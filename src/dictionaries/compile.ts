@@ -1,0 +1,224 @@
+/**
+ * Compiles validated dictionary sources into the lookup tables the coder runs on.
+ * Pure: the caller reads and validates the files and supplies the tokenizer, so that
+ * names are split exactly as the coder will split article text.
+ */
+import type { Sector } from '../coder/types.js';
+import type {
+  ActorEntry,
+  CameoEntry,
+  CompiledDictionary,
+  NameHit,
+  NameKind,
+  NounRule,
+  PersonEntry,
+  PlaceEntry,
+  VerbRule,
+} from './types.js';
+import type { z } from 'zod';
+import type {
+  cameoCodeSchema,
+  countrySchema,
+  membershipSchema,
+  organizationSchema,
+  personSchema,
+  roleGroupSchema,
+  verbPatternSchema,
+} from './schema.js';
+
+export type Country = z.infer<typeof countrySchema>;
+export type Organization = z.infer<typeof organizationSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type RoleGroup = z.infer<typeof roleGroupSchema>;
+export type VerbPattern = z.infer<typeof verbPatternSchema>;
+export type CameoCode = z.infer<typeof cameoCodeSchema>;
+export type Membership = z.infer<typeof membershipSchema>;
+
+export interface NamedList<T> {
+  /** File stem used in rule ids, e.g. "11-disapprove". */
+  source: string;
+  entries: T[];
+}
+
+export interface DictionarySources {
+  countries: Country[];
+  organizations: Organization[];
+  persons: Person[];
+  roles: RoleGroup[];
+  verbs: NamedList<VerbPattern>[];
+  cameo: CameoCode[];
+  memberships: Membership[];
+  /** Populated places, e.g. from a GeoNames extract; country as ISO alpha-2 or alpha-3. */
+  places: { name: string; country: string; lat: number; lon: number; population: number }[];
+}
+
+export type Tokenize = (text: string) => string[];
+
+export function quadOf(code: string): 1 | 2 | 3 | 4 {
+  const root = Number(code.slice(0, 2));
+  if (root <= 5) return 1;
+  if (root <= 9) return 2;
+  if (root <= 14) return 3;
+  return 4;
+}
+
+/** Which letters of a name must be matched as written: "US" must not match the pronoun "us". */
+export function caseMaskOf(tokens: string[]): string {
+  return tokens
+    .map((t) => {
+      if (/^[A-Z][A-Z.]{0,5}$/.test(t) && /[A-Z]/.test(t)) return 'U';
+      if (/^\p{Lu}/u.test(t)) return 'C';
+      return 'x';
+    })
+    .join('');
+}
+
+export function compileDictionary(
+  src: DictionarySources,
+  tokenize: Tokenize,
+  version: string,
+): CompiledDictionary {
+  const actors: ActorEntry[] = [];
+  const persons: PersonEntry[] = [];
+  const names: Record<string, NameHit[]> = Object.create(null);
+  const roles: Record<string, Sector> = Object.create(null);
+
+  const addName = (text: string, kind: NameKind, ref: number, sector?: Sector | null) => {
+    const tokens = tokenize(text.trim());
+    if (tokens.length === 0) return;
+    const key = tokens.map((t) => t.toLowerCase()).join(' ');
+    const hits = (names[key] ??= []);
+    if (hits.some((h) => h.kind === kind && h.ref === ref)) return;
+    const hit: NameHit = { kind, ref, caseMask: caseMaskOf(tokens) };
+    if (sector) hit.sector = sector;
+    hits.push(hit);
+  };
+
+  const iso2to3 = new Map<string, string>();
+  for (const c of src.countries) {
+    const ref = actors.length;
+    actors.push({
+      key: c.iso3,
+      code: c.iso3,
+      name: c.name,
+      kind: 'country',
+      country: c.iso3,
+      sector: null,
+      ...(c.region ? { region: c.region } : {}),
+      ...(c.lat != null && c.lon != null ? { lat: c.lat, lon: c.lon } : {}),
+    });
+    if (c.iso2) iso2to3.set(c.iso2, c.iso3);
+    for (const n of [c.name, ...c.aliases]) addName(n, 'country', ref);
+    for (const d of c.demonyms) addName(d, 'demonym', ref);
+    const capitals = c.capital == null ? [] : Array.isArray(c.capital) ? c.capital : [c.capital];
+    for (const cap of capitals) addName(cap, 'capital', ref, 'GOV');
+    for (const m of c.metonyms) addName(m.text, 'metonym', ref, m.sector ?? 'GOV');
+  }
+
+  for (const o of src.organizations) {
+    const ref = actors.length;
+    const isState = o.kind === 'igo' || o.kind === 'bloc';
+    actors.push({
+      key: o.key,
+      code: o.code ?? (o.kind === 'igo' ? `IGO${o.key}` : o.key),
+      name: o.name,
+      kind: o.kind,
+      country: o.country ?? null,
+      sector: o.sector ?? (isState ? null : null),
+    });
+    for (const n of [o.name, ...o.aliases]) addName(n, 'org', ref);
+  }
+
+  for (const p of src.persons) {
+    const ref = persons.length;
+    persons.push({
+      name: p.name,
+      roles: p.roles
+        .map((r) => ({
+          country: r.country ?? null,
+          org: r.org ?? null,
+          sector: r.sector,
+          title: r.title,
+          from: r.from,
+          to: r.to ?? null,
+        }))
+        .sort((a, b) => a.from.localeCompare(b.from)),
+    });
+    for (const n of [p.name, ...p.aliases]) addName(n, 'person', ref);
+    const surnames = new Set<string>(p.surnames);
+    surnames.add(p.surname ?? p.name.trim().split(/\s+/).at(-1) ?? p.name);
+    for (const s of surnames) addName(s, 'surname', ref);
+  }
+
+  for (const group of src.roles) {
+    for (const w of group.words) {
+      const key = tokenize(w)
+        .map((t) => t.toLowerCase())
+        .join(' ');
+      if (key && !(key in roles)) roles[key] = group.sector;
+    }
+  }
+
+  const verbs: VerbRule[] = [];
+  const nouns: NounRule[] = [];
+  const phrase = (s: string) => tokenize(s).map((t) => t.toLowerCase());
+  for (const file of src.verbs) {
+    file.entries.forEach((e, i) => {
+      const id = `verbs/${file.source}#${i + 1}`;
+      const after = e.after.map(phrase);
+      const notAfter = e.not_after.map(phrase);
+      for (const v of e.verbs ?? []) {
+        const [lemma, ...particle] = phrase(v);
+        if (!lemma) continue;
+        verbs.push({
+          id,
+          code: e.code,
+          lemma,
+          particle: particle.length ? particle.join(' ') : null,
+          after,
+          notAfter,
+          intent: e.intent ?? null,
+          specificity: (after.length ? 2 : 0) + (particle.length ? 1 : 0),
+        });
+      }
+      for (const n of e.nouns ?? []) {
+        const lemma = phrase(n).join(' ');
+        if (!lemma) continue;
+        nouns.push({
+          id,
+          code: e.code,
+          lemma,
+          links: e.links ?? ['with', 'to', 'against', 'on', 'between'],
+          after,
+          intent: e.intent ?? null,
+        });
+      }
+    });
+  }
+  verbs.sort((a, b) => b.specificity - a.specificity);
+
+  const cameo: Record<string, CameoEntry> = Object.create(null);
+  for (const c of src.cameo) {
+    cameo[c.code] = {
+      name: c.name,
+      goldstein: c.goldstein,
+      quad: quadOf(c.code),
+      plover: c.plover ? { type: c.plover, mode: c.mode ?? null } : null,
+    };
+  }
+
+  const places: Record<string, PlaceEntry> = Object.create(null);
+  for (const p of src.places) {
+    const country = p.country.length === 2 ? (iso2to3.get(p.country) ?? null) : p.country;
+    const key = p.name.toLowerCase();
+    const prev = places[key];
+    if (!prev || prev.population < p.population) {
+      places[key] = { name: p.name, country, lat: p.lat, lon: p.lon, population: p.population };
+    }
+  }
+
+  const members: Record<string, string[]> = Object.create(null);
+  for (const m of src.memberships) members[m.key] = m.members;
+
+  return { version, actors, persons, names, roles, verbs, nouns, cameo, places, members };
+}

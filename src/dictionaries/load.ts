@@ -1,0 +1,44 @@
+/** Loads the compiled dictionary shipped in dist/, optionally merged with a user's own files. */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileDictionary } from './compile.js';
+import { DictionaryError, mergeUserDictionary, readSources } from './read-sources.js';
+import { createTokenizer } from './tokenizer.js';
+import type { CompiledDictionary } from './types.js';
+
+/** The package root: two levels above dist/src/dictionaries (or src/dictionaries under tsx). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the Parley package root');
+    dir = up;
+  }
+  return dir;
+}
+
+export const compiledDictionaryPath = () => join(packageRoot(), 'dist', 'dictionary.json');
+export const sourceDictionaryDir = () => join(packageRoot(), 'dictionaries');
+
+export function loadDictionary(extra: string[] = []): CompiledDictionary {
+  const path = compiledDictionaryPath();
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first`);
+  const compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledDictionary;
+  if (extra.length === 0) return compiled;
+  const problems: string[] = [];
+  let sources = readSources(sourceDictionaryDir(), problems);
+  for (const p of extra) {
+    if (!existsSync(p)) problems.push(`${p}: no such file or directory`);
+    else sources = mergeUserDictionary(sources, p, problems);
+  }
+  if (problems.length) throw new DictionaryError(problems);
+  const places = Object.values(compiled.places).map((p) => ({ ...p, country: p.country ?? '' }));
+  const version = createHash('sha1')
+    .update(compiled.version)
+    .update(extra.map((p) => readFileSync(p)).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
+  return compileDictionary({ ...sources, places }, createTokenizer(), version);
+}

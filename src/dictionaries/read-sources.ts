@@ -1,0 +1,127 @@
+/**
+ * Reads the human-edited dictionary files, validates each entry and reports problems
+ * with the file, line and field, so a broken entry fails the build where it is.
+ */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { z } from 'zod';
+import {
+  cameoCodeSchema,
+  countrySchema,
+  membershipSchema,
+  organizationSchema,
+  personSchema,
+  roleGroupSchema,
+  verbPatternSchema,
+} from './schema.js';
+import type { DictionarySources, NamedList } from './compile.js';
+
+export class DictionaryError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`dictionary errors:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Parses a YAML list file and validates every item, collecting `file:line: field: reason` problems. */
+export function readList<T extends z.ZodType>(file: string, schema: T, problems: string[]): z.output<T>[] {
+  const text = readFileSync(file, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const lineOf = (offset: number | undefined) => (offset == null ? 1 : lineCounter.linePos(offset).line);
+  for (const err of doc.errors) problems.push(`${file}:${lineOf(err.pos[0])}: ${err.message.split('\n')[0]}`);
+  if (doc.errors.length) return [];
+  const data: unknown = doc.toJS();
+  if (data == null) return [];
+  if (!Array.isArray(data)) {
+    problems.push(`${file}:1: expected a list of entries`);
+    return [];
+  }
+  const out: z.output<T>[] = [];
+  data.forEach((item, i) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) {
+      out.push(parsed.data);
+      return;
+    }
+    for (const issue of parsed.error.issues) {
+      const path = [i, ...issue.path] as (string | number)[];
+      let node: unknown = doc.getIn(path, true);
+      for (let cut = path.length; !isNode(node) && cut > 1; cut--)
+        node = doc.getIn(path.slice(0, cut - 1), true);
+      const line = isNode(node) ? lineOf(node.range?.[0]) : 1;
+      const field = issue.path.length ? issue.path.join('.') : '(entry)';
+      problems.push(`${file}:${line}: ${field}: ${issue.message}`);
+    }
+  });
+  return out;
+}
+
+const yamlFilesIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
+
+/** Reads a dictionary directory laid out like dictionaries/ (every part optional). */
+export function readSources(dir: string, problems: string[]): Omit<DictionarySources, 'places'> {
+  const file = (name: string) => join(dir, name);
+  const list = <T extends z.ZodType>(name: string, schema: T) =>
+    existsSync(file(name)) ? readList(file(name), schema, problems) : [];
+  const verbs: NamedList<z.output<typeof verbPatternSchema>>[] = yamlFilesIn(join(dir, 'verbs')).map((f) => ({
+    source: basename(f, extname(f)),
+    entries: readList(f, verbPatternSchema, problems),
+  }));
+  return {
+    countries: list('countries.yaml', countrySchema),
+    organizations: list('organizations.yaml', organizationSchema),
+    persons: yamlFilesIn(join(dir, 'persons')).flatMap((f) => readList(f, personSchema, problems)),
+    roles: list('roles.yaml', roleGroupSchema),
+    verbs,
+    cameo: list('cameo.yaml', cameoCodeSchema),
+    memberships: list('blocs-members.yaml', membershipSchema),
+  };
+}
+
+/** Merges a user's extra dictionary (a directory like dictionaries/ or a single persons/verbs file) into sources. */
+export function mergeUserDictionary(
+  base: Omit<DictionarySources, 'places'>,
+  path: string,
+  problems: string[],
+): Omit<DictionarySources, 'places'> {
+  if (statSync(path).isDirectory()) {
+    const extra = readSources(path, problems);
+    return {
+      countries: [...base.countries, ...extra.countries],
+      organizations: [...base.organizations, ...extra.organizations],
+      persons: [...base.persons, ...extra.persons],
+      roles: [...extra.roles, ...base.roles],
+      verbs: [...extra.verbs, ...base.verbs],
+      cameo: base.cameo,
+      memberships: [...base.memberships, ...extra.memberships],
+    };
+  }
+  // A single file: persons if its entries have roles, verb patterns if they have codes.
+  const raw = readFileSync(path, 'utf8');
+  if (/^\s*-?\s*roles:/m.test(raw))
+    return { ...base, persons: [...base.persons, ...readList(path, personSchema, problems)] };
+  if (/^\s*-?\s*code:/m.test(raw))
+    return {
+      ...base,
+      verbs: [
+        { source: basename(path, extname(path)), entries: readList(path, verbPatternSchema, problems) },
+        ...base.verbs,
+      ],
+    };
+  if (/^\s*-?\s*key:/m.test(raw))
+    return {
+      ...base,
+      organizations: [...base.organizations, ...readList(path, organizationSchema, problems)],
+    };
+  problems.push(
+    `${path}:1: cannot tell what kind of dictionary this is (expected persons, verb patterns or organizations)`,
+  );
+  return base;
+}

@@ -1,0 +1,107 @@
+/** Schemas of the human-edited dictionary files in dictionaries/. The build validates every file. */
+import { z } from 'zod';
+
+export const SECTORS = [
+  'GOV',
+  'MIL',
+  'COP',
+  'JUD',
+  'LEG',
+  'OPP',
+  'REB',
+  'BUS',
+  'MED',
+  'CVL',
+  'NGO',
+  'IGO',
+  'ELI',
+  'SPY',
+] as const;
+export const sectorSchema = z.enum(SECTORS);
+
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
+
+const alpha3 = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code');
+const actorKey = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'expected an upper-case key without spaces');
+const words = z.array(z.string().min(1)).default([]);
+
+export const countrySchema = z.object({
+  iso3: alpha3,
+  iso2: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullish(),
+  name: z.string().min(1),
+  aliases: words,
+  demonyms: words,
+  capital: z.union([z.string(), z.array(z.string())]).nullish(),
+  metonyms: z.array(z.object({ text: z.string().min(1), sector: sectorSchema.nullish() })).default([]),
+  region: z.string().nullish(),
+  lat: z.number().nullish(),
+  lon: z.number().nullish(),
+});
+
+export const organizationSchema = z.object({
+  key: actorKey,
+  code: z.string().min(2).nullish(),
+  name: z.string().min(1),
+  kind: z.enum(['igo', 'bloc', 'group', 'ngo']),
+  aliases: words,
+  sector: sectorSchema.nullish(),
+  country: alpha3.nullish(),
+});
+
+export const roleTenureSchema = z
+  .object({
+    country: alpha3.nullish(),
+    org: actorKey.nullish(),
+    sector: sectorSchema,
+    title: z.string().min(1),
+    from: isoDate,
+    to: isoDate.nullish(),
+  })
+  .refine((r) => r.country || r.org, { message: 'a role needs a country or an org' })
+  .refine((r) => !r.to || r.to >= r.from, { message: '`to` is before `from`' });
+
+export const personSchema = z.object({
+  name: z.string().min(3),
+  aliases: words,
+  surname: z.string().nullish(),
+  surnames: words,
+  roles: z.array(roleTenureSchema).min(1),
+});
+
+export const roleGroupSchema = z.object({ sector: sectorSchema, words: z.array(z.string().min(1)).min(1) });
+
+const cameoCode = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d{2,4}$/, 'expected a CAMEO code such as "112"'));
+
+export const verbPatternSchema = z
+  .object({
+    code: cameoCode,
+    verbs: z.array(z.string().min(1)).optional(),
+    nouns: z.array(z.string().min(1)).optional(),
+    after: words,
+    not_after: words,
+    links: z.array(z.string()).optional(),
+    intent: cameoCode.nullish(),
+    note: z.string().nullish(),
+  })
+  .refine((p) => (p.verbs?.length ?? 0) + (p.nouns?.length ?? 0) > 0, {
+    message: 'an entry needs `verbs` or `nouns`',
+  });
+
+export const cameoCodeSchema = z.object({
+  code: cameoCode,
+  name: z.string().min(1),
+  goldstein: z.number().min(-10).max(10),
+  plover: z.string().nullish(),
+  mode: z.string().nullish(),
+});
+
+export const membershipSchema = z.object({ key: actorKey, members: z.array(z.string()) });

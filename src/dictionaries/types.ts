@@ -1,0 +1,95 @@
+/** The compiled dictionary: what the build step produces and the coder consumes. Plain JSON. */
+import type { Sector } from '../coder/types.js';
+
+export type NameKind = 'country' | 'demonym' | 'capital' | 'metonym' | 'org' | 'person' | 'surname';
+
+/** One reading of a name: a surface form may denote several entities (e.g. a surname). */
+export interface NameHit {
+  kind: NameKind;
+  /** Index into `actors` (countries, organisations, blocs) or into `persons`. */
+  ref: number;
+  /** Sector implied by the name itself (metonyms such as "the Pentagon"). */
+  sector?: Sector;
+  /** Surface tokens that must be capitalised/upper-case as written (see compile). */
+  caseMask: string;
+}
+
+export interface ActorEntry {
+  key: string;
+  code: string;
+  name: string;
+  kind: 'country' | 'igo' | 'bloc' | 'group' | 'ngo';
+  country: string | null;
+  sector: Sector | null;
+  region?: string;
+  lat?: number;
+  lon?: number;
+}
+
+export interface RoleTenure {
+  country: string | null;
+  org: string | null;
+  sector: Sector;
+  title: string;
+  from: string;
+  to: string | null;
+}
+
+export interface PersonEntry {
+  name: string;
+  roles: RoleTenure[];
+}
+
+export interface VerbRule {
+  id: string;
+  code: string;
+  /** Lemma of the verb; phrasal particle, if any, in `particle`. */
+  lemma: string;
+  particle: string | null;
+  after: string[][];
+  notAfter: string[][];
+  intent: string | null;
+  /** More specific rules first: rules with `after` outrank bare ones. */
+  specificity: number;
+}
+
+export interface NounRule {
+  id: string;
+  code: string;
+  lemma: string;
+  links: string[];
+  after: string[][];
+  intent: string | null;
+}
+
+export interface CameoEntry {
+  name: string;
+  goldstein: number;
+  quad: 1 | 2 | 3 | 4;
+  plover: { type: string; mode: string | null } | null;
+}
+
+export interface PlaceEntry {
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
+export interface CompiledDictionary {
+  version: string;
+  actors: ActorEntry[];
+  persons: PersonEntry[];
+  /** Surface form (lower-case tokens joined by single spaces) -> readings. */
+  names: Record<string, NameHit[]>;
+  /** Role phrase (lower-case tokens joined by spaces) -> sector. */
+  roles: Record<string, Sector>;
+  verbs: VerbRule[];
+  nouns: NounRule[];
+  cameo: Record<string, CameoEntry>;
+  /** Place name (lower-case) -> the most populous place of that name. */
+  places: Record<string, PlaceEntry>;
+  /** Organisation key -> member state keys (blocs, alliances). */
+  members: Record<string, string[]>;
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { caseMaskOf, compileDictionary } from '../src/dictionaries/compile.js';
+import { readSources } from '../src/dictionaries/read-sources.js';
+import { createTokenizer } from '../src/dictionaries/tokenizer.js';
+
+describe('dictionary build', () => {
+  it('reports a broken entry with its file, line and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-dict-'));
+    mkdirSync(join(dir, 'persons'));
+    writeFileSync(
+      join(dir, 'persons', 'xyz.yaml'),
+      [
+        '- name: Good Person',
+        '  roles:',
+        '    - { country: USA, sector: GOV, title: Envoy, from: 2020-01-01 }',
+        '- name: Bad Person',
+        '  roles:',
+        '    - { country: usa, sector: GOV, title: Envoy, from: 2020-01-01 }',
+        '    - { country: FRA, sector: XXX, title: Envoy, from: 2021-02-30x }',
+      ].join('\n'),
+    );
+    const problems: string[] = [];
+    const sources = readSources(dir, problems);
+    assert.equal(sources.persons.length, 1);
+    assert.ok(
+      problems.some((p) => /xyz\.yaml:6: roles\.0\.country: expected an ISO 3166-1 alpha-3 code/.test(p)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /xyz\.yaml:7: roles\.1\.sector/.test(p)),
+      problems.join('\n'),
+    );
+  });
+
+  it('reports YAML syntax errors with a line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-dict-'));
+    writeFileSync(join(dir, 'roles.yaml'), '- sector: GOV\n  words: [minister\n- sector: MIL\n');
+    const problems: string[] = [];
+    readSources(dir, problems);
+    assert.ok(problems.length > 0 && /roles\.yaml:\d+:/.test(problems[0] ?? ''), problems.join('\n'));
+  });
+
+  it('marks acronyms as case-sensitive so "US" is not the pronoun "us"', () => {
+    assert.equal(caseMaskOf(['US']), 'U');
+    assert.equal(caseMaskOf(['the', 'West']), 'xC');
+    assert.equal(caseMaskOf(['minister']), 'x');
+  });
+
+  it('compiles verb patterns with the most specific first', () => {
+    const dict = compileDictionary(
+      {
+        countries: [],
+        organizations: [],
+        persons: [],
+        roles: [],
+        cameo: [],
+        memberships: [],
+        places: [],
+        verbs: [
+          {
+            source: 'x',
+            entries: [
+              { code: '190', verbs: ['attack'], after: [], not_after: [] },
+              { code: '163', verbs: ['impose'], after: ['sanctions'], not_after: [] },
+              { code: '0234', verbs: ['call on'], after: [], not_after: [] },
+            ],
+          },
+        ],
+      },
+      createTokenizer(),
+      'test',
+    );
+    assert.deepEqual(
+      dict.verbs.map((v) => [v.lemma, v.particle, v.id]),
+      [
+        ['impose', null, 'verbs/x#2'],
+        ['call', 'on', 'verbs/x#3'],
+        ['attack', null, 'verbs/x#1'],
+      ],
+    );
+  });
+
+});
