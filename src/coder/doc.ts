@@ -33,6 +33,9 @@ export interface ActorPhrase {
   actors: ResolvedActor[];
   /** The phrase is a pronoun or bare role resolved through earlier mentions. */
   viaCoreference: boolean;
+  /** The names only qualify a following noun ("the OSCE platform", "Russian oil", "US sanctions"):
+   * a possible source of a nominal event, never a subject or object. */
+  modifier: boolean;
   /** Index of the phrase this one stands in apposition to ("Lavrov, Russia's foreign minister,"). */
   appositionOf: number | null;
 }

@@ -129,21 +129,34 @@ export function compileDictionary(
     for (const n of [o.name, ...o.aliases]) addName(n, 'org', ref);
   }
 
+  // One person may be listed in several files (a minister who later led an organisation): merge by name.
+  const personRef = new Map<string, number>();
   for (const p of src.persons) {
-    const ref = persons.length;
-    persons.push({
-      name: p.name,
-      roles: p.roles
-        .map((r) => ({
-          country: r.country ?? null,
-          org: r.org ?? null,
-          sector: r.sector,
-          title: r.title,
-          from: r.from,
-          to: r.to ?? null,
-        }))
-        .sort((a, b) => a.from.localeCompare(b.from)),
-    });
+    const roles = p.roles.map((r) => ({
+      country: r.country ?? null,
+      org: r.org ?? null,
+      sector: r.sector,
+      title: r.title,
+      from: r.from,
+      to: r.to ?? null,
+    }));
+    let ref = personRef.get(p.name);
+    if (ref == null) {
+      ref = persons.length;
+      personRef.set(p.name, ref);
+      persons.push({ name: p.name, roles: [] });
+    }
+    const entry = persons[ref] as PersonEntry;
+    for (const r of roles) {
+      if (
+        !entry.roles.some(
+          (x) => x.from === r.from && x.title === r.title && x.country === r.country && x.org === r.org,
+        )
+      ) {
+        entry.roles.push(r);
+      }
+    }
+    entry.roles.sort((a, b) => a.from.localeCompare(b.from));
     for (const n of [p.name, ...p.aliases]) addName(n, 'person', ref);
     const surnames = new Set<string>(p.surnames);
     surnames.add(p.surname ?? p.name.trim().split(/\s+/).at(-1) ?? p.name);

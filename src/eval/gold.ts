@@ -21,6 +21,8 @@ export interface GoldItem {
 export interface GoldSet {
   name: string;
   scheme: EventScheme;
+  /** CAMEO actor codes (USAGOV, IGOUNO) or Parley actor keys (USA, UN, HAMAS). */
+  actorCodes: 'cameo' | 'keys';
   items: GoldItem[];
 }
 
@@ -65,7 +67,7 @@ export function readPloverJson(raw: string, path: string): GoldSet {
       events: [{ sources, targets: codesOf(r.target), event: r.event }],
     });
   }
-  return { name: path, scheme: 'plover', items };
+  return { name: path, scheme: 'plover', actorCodes: 'cameo', items };
 }
 
 /**
@@ -109,7 +111,7 @@ export function readPetrarchXml(raw: string, path: string): GoldSet {
       events,
     });
   }
-  return { name: path, scheme: 'root', items };
+  return { name: path, scheme: 'root', actorCodes: 'cameo', items };
 }
 
 export function readParleyJsonl(raw: string, path: string): GoldSet {
@@ -140,5 +142,5 @@ export function readParleyJsonl(raw: string, path: string): GoldSet {
       events,
     });
   });
-  return { name: path, scheme, items };
+  return { name: path, scheme, actorCodes: 'keys', items };
 }

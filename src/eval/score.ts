@@ -3,7 +3,7 @@
  * triples, overall and per event class. Pure.
  */
 import type { CodedEvent } from '../coder/types.js';
-import type { EventScheme, GoldEvent, GoldItem } from './gold.js';
+import type { EventScheme, GoldEvent, GoldItem, GoldSet } from './gold.js';
 
 /** Legacy CAMEO country codes used in older gold files. */
 const LEGACY_CODES: Record<string, string> = {
@@ -79,7 +79,6 @@ function actorMatches(gold: string, p: PredictedActor): boolean {
 /** CAMEO code -> the PLOVER 0.5 event types used by the PLOVER GSR. */
 export function ploverGsrType(cameo: string): string | null {
   const root = cameo.slice(0, 2);
-  if (cameo.startsWith('057')) return 'AGREE';
   if (root === '08') {
     const sub = Number(cameo.slice(2, 3));
     return sub >= 4 ? 'RETREAT' : 'CONCEDE';
@@ -131,7 +130,13 @@ export interface GoldTriple {
   event: string;
 }
 
-export function goldTriples(events: GoldEvent[], scheme: EventScheme): GoldTriple[] {
+export function goldTriples(
+  events: GoldEvent[],
+  scheme: EventScheme,
+  actorCodes: GoldSet['actorCodes'] = 'cameo',
+): GoldTriple[] {
+  // Parley's own gold already names actors by key ("BOKOHARAM", "UN"), not by CAMEO code.
+  const key = (code: string) => (actorCodes === 'keys' ? code.trim().toUpperCase() : goldKey(code));
   const out: GoldTriple[] = [];
   const seen = new Set<string>();
   for (const e of events) {
@@ -139,8 +144,8 @@ export function goldTriples(events: GoldEvent[], scheme: EventScheme): GoldTripl
     for (const s of e.sources) {
       for (const t of targets.length ? targets : [null]) {
         const triple = {
-          source: goldKey(s),
-          target: t == null ? null : goldKey(t),
+          source: key(s),
+          target: t == null ? null : key(t),
           event: goldClass(scheme, e.event),
         };
         const k = `${triple.source}|${triple.target}|${triple.event}`;
@@ -174,8 +179,13 @@ export interface ItemResult {
 }
 
 /** One-to-one greedy matching of predicted to gold triples within one item. */
-export function scoreItem(item: GoldItem, predicted: PredictedTriple[], scheme: EventScheme): ItemResult {
-  const gold = goldTriples(item.events, scheme);
+export function scoreItem(
+  item: GoldItem,
+  predicted: PredictedTriple[],
+  scheme: EventScheme,
+  actorCodes: GoldSet['actorCodes'] = 'cameo',
+): ItemResult {
+  const gold = goldTriples(item.events, scheme, actorCodes);
   const used = new Set<number>();
   const matched: ItemResult['matched'] = [];
   const misses: GoldTriple[] = [];

@@ -28,7 +28,7 @@ export async function runEval(o: EvalOptions): Promise<number> {
   const coder = createCoder({ dictionary });
   const results = gold.items.map((item) => {
     const coded = coder.code({ id: item.id, text: item.text, published: item.published });
-    return scoreItem(item, predictedTriples(coded.events, gold.scheme, kindOf), gold.scheme);
+    return scoreItem(item, predictedTriples(coded.events, gold.scheme, kindOf), gold.scheme, gold.actorCodes);
   });
   const scores = summarise(results);
   if (o.json) {

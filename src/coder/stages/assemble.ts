@@ -35,13 +35,22 @@ export function assembleEvents(
 ): CodedEvent[] {
   const dates = new Map<string, EventDate>();
   const placeOf = new Map<number, CodedPlace | null>();
-  const datelinePlace = doc.dateline?.place ?? null;
+  // Without a place in its sentence, an event happened where the story is datelined or first set.
+  const storyPlace = doc.dateline?.place ?? places.firstInArticle(doc, 4);
   const seen = new Map<string, CodedEvent>();
   const events: CodedEvent[] = [];
   for (const c of candidates) {
     const cameo = dict.cameo[c.code] ?? dict.cameo[c.code.slice(0, 3)] ?? dict.cameo[c.code.slice(0, 2)];
     if (!cameo) continue;
-    if (c.target && c.target.key === c.source.key && c.target.span[0] === c.source.span[0]) continue;
+    // "Blinken reaffirmed the US's commitment", "Lavrov defended Russia's actions": a possessive of
+    // the actor's own state is the topic, not a target. Other same-state events stay (police and protesters).
+    if (
+      c.target &&
+      c.target.key === c.source.key &&
+      (isPossessive(doc, c.target.span[1]) || c.target.code === c.source.code)
+    ) {
+      continue;
+    }
     const dedupeKey = `${c.sentence}|${c.source.key}|${c.target?.key ?? ''}|${c.code}`;
     const prior = seen.get(dedupeKey);
     if (prior) {
@@ -50,15 +59,15 @@ export function assembleEvents(
     }
     const sentence = doc.sentences[c.sentence];
     if (!sentence) continue;
-    const future = c.mood === 'intended';
-    const dateKey = `${c.sentence}|${future}`;
+    const dateKey = `${c.sentence}`;
     let date = dates.get(dateKey);
     if (!date) {
-      date = resolveDate(doc.text.slice(sentence.span[0], sentence.span[1]), doc.article.published, future);
+      const futureAt = (offset: number) => isFutureAt(doc, c.sentence, sentence.span[0] + offset);
+      date = resolveDate(doc.text.slice(sentence.span[0], sentence.span[1]), doc.article.published, futureAt);
       dates.set(dateKey, date);
     }
     if (!placeOf.has(c.sentence)) placeOf.set(c.sentence, places.inSentence(doc, c.sentence));
-    const place = placeOf.get(c.sentence) ?? datelinePlace;
+    const place = placeOf.get(c.sentence) ?? storyPlace;
     const [from, to] = c.trigger;
     const event: CodedEvent = {
       id: `${doc.article.id}#e${events.length + 1}`,
@@ -90,6 +99,47 @@ export function assembleEvents(
     events.push(event);
   }
   return events;
+}
+
+function isPossessive(doc: Doc, charEnd: number): boolean {
+  const after = doc.text.slice(charEnd, charEnd + 2);
+  return after === "'s" || after === '’s' || after === "s'";
+}
+
+const FUTURE_WORDS = new Set([
+  'will',
+  'shall',
+  "'ll",
+  'next',
+  'upcoming',
+  'coming',
+  'plans',
+  'planned',
+  'scheduled',
+  'due',
+]);
+
+/** Whether the verb nearest to a character offset is in the future ("will meet on Monday"). */
+function isFutureAt(doc: Doc, sentence: number, offset: number): boolean {
+  const s = doc.sentences[sentence];
+  if (!s) return false;
+  let nearest = -1;
+  let best = Infinity;
+  for (let k = s.from; k < s.to; k++) {
+    if (doc.tokens.pos[k] !== 'VERB') continue;
+    const d = Math.abs((doc.tokens.start[k] ?? 0) - offset);
+    if (d < best) {
+      best = d;
+      nearest = k;
+    }
+  }
+  if (nearest < 0) return false;
+  for (let k = nearest - 1; k >= Math.max(s.from, nearest - 4); k--) {
+    const w = doc.tokens.lower[k] ?? '';
+    if (FUTURE_WORDS.has(w)) return true;
+    if (doc.tokens.pos[k] === 'VERB' || w === ',') break;
+  }
+  return false;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -4,7 +4,7 @@
  */
 import type { CompiledDictionary, NounRule, VerbRule } from '../../dictionaries/types.js';
 import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
-import { intentCodeFor, readModality, SPEECH_VERBS, type Mood } from './modality.js';
+import { INTENT_GOVERNORS, intentCodeFor, readModality, SPEECH_VERBS, type Mood } from './modality.js';
 import {
   CLAUSE_BREAKS,
   type ClauseContext,
@@ -55,8 +55,11 @@ export function indexRules(dict: CompiledDictionary): RuleIndex {
   return { verbs, nouns };
 }
 
+/** Mediation, offers and appeals to mediate: a third party acts between two others. */
+const MEDIATION = /^(045|039|038|028|108|126|135|165)/;
+
 /** Roots whose events stand without a target ("protesters rallied", "troops were mobilised"). */
-const TARGETLESS_ROOTS = new Set(['14', '15']);
+const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 /** Codes that two parties do together: "A and B met" is A->B and B->A. */
 const MUTUAL_ROOTS = new Set(['03', '04', '05', '06', '19']);
 
@@ -70,15 +73,19 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
       relMask: relativeClauseMask(doc, s.from, s.to),
     };
     const consumed = new Set<number>();
-    const triggers = new Set<number>();
+    // First pass: which verbs match a rule, so governor and complement can be weighed against each other.
+    const picks = new Map<number, PickedRule>();
     for (let v = s.from; v < s.to; v++) {
       if (doc.tokens.pos[v] !== 'VERB') continue;
       const list = rules.verbs.get(doc.tokens.lemma[v] ?? '');
-      if (list) triggers.add(v);
+      const picked = list ? pickVerbRule(ctx, v, list, s.from) : null;
+      if (picked) picks.set(v, picked);
     }
-    for (const v of triggers) {
-      const found = codeVerb(ctx, v, si, rules, consumed, triggers);
-      out.push(...found);
+    const silenced = silencedTriggers(doc, picks, s.from);
+    for (const [v, picked] of picks) {
+      if (silenced.has(v)) continue;
+      if (picked.objectAt >= 0) markConsumed(doc, consumed, picked.objectAt, picked.rule.after);
+      out.push(...codeVerb(ctx, v, si, picked, picks));
     }
     for (let n = s.from; n < s.to; n++) {
       if (consumed.has(n)) continue;
@@ -88,6 +95,28 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
     }
   });
   return out;
+}
+
+/**
+ * "agreed to meet": the complement carries the event as an intention (036), so "agreed" is silent.
+ * "refused to meet", "urged Iran to stop": the governing verb carries the event, so the complement is.
+ * "accused Russia of attacking": the gerund belongs to the accusation.
+ */
+function silencedTriggers(doc: Doc, picks: Map<number, PickedRule>, sentenceFrom: number): Set<number> {
+  const silenced = new Set<number>();
+  for (const v of picks.keys()) {
+    const group = verbGroup(doc, v, sentenceFrom);
+    if (group.words[0] === 'to') {
+      const g = group.from - 1;
+      if (picks.has(g)) {
+        const governor = doc.tokens.lemma[g] ?? '';
+        if (INTENT_GOVERNORS.has(governor)) silenced.add(g);
+        else silenced.add(v);
+      }
+    }
+    if (isGerundComplement(doc, group.from, sentenceFrom, picks)) silenced.add(v);
+  }
+  return silenced;
 }
 
 function matchPhraseAt(doc: Doc, at: number, phrase: string[]): boolean {
@@ -116,12 +145,18 @@ function clauseEnd(ctx: ClauseContext, from: number): number {
   return ctx.sentenceTo;
 }
 
+interface PickedRule {
+  rule: VerbRule;
+  particleEnd: number;
+  objectAt: number;
+}
+
 function pickVerbRule(
   ctx: ClauseContext,
   v: number,
   rules: VerbRule[],
   subjectFrom: number,
-): { rule: VerbRule; particleEnd: number; objectAt: number } | null {
+): PickedRule | null {
   const { doc } = ctx;
   const end = Math.min(clauseEnd(ctx, v + 1), v + 10);
   for (const rule of rules) {
@@ -155,22 +190,17 @@ function codeVerb(
   ctx: ClauseContext,
   v: number,
   si: number,
-  rules: RuleIndex,
-  consumed: Set<number>,
-  triggers: Set<number>,
+  picked: PickedRule,
+  picks: Map<number, PickedRule>,
 ): EventCandidate[] {
   const { doc } = ctx;
   const group = verbGroup(doc, v, ctx.sentenceFrom);
-  const candidates = rules.verbs.get(doc.tokens.lemma[v] ?? '') ?? [];
-  const picked = pickVerbRule(ctx, v, candidates, ctx.sentenceFrom);
-  if (!picked) return [];
-  const { rule, particleEnd, objectAt } = picked;
-  if (objectAt >= 0) markConsumed(doc, consumed, objectAt, rule.after);
+  const { rule, particleEnd } = picked;
   const modality = readModality(doc, group, ctx.sentenceFrom);
   if (modality.mood === 'hypothetical') return [];
-  // "refused to meet", "urged Iran to stop": the governing verb carries the event.
-  if (modality.governor != null && triggers.has(modality.governor)) return [];
-  if (isGerundComplement(doc, group.from, ctx.sentenceFrom, triggers)) return [];
+  if (takesClause(doc, particleEnd, rule.code) || transitiveProtest(doc, particleEnd, rule)) return [];
+  // An intention verb that governs another rule's verb ("agreed to meet") lends its mood only.
+  const governedIntent = modality.governor != null && picks.has(modality.governor);
 
   const passive = isPassive(doc, group);
   let sources: ActorPhrase[];
@@ -179,13 +209,21 @@ function codeVerb(
   if (passive) {
     sources = passiveAgent(ctx, particleEnd);
     targets = subjectOf(ctx, group.from);
+    // "Sanctions were imposed on Iran by the EU": the subject is the action, the target follows.
+    if (targets.length === 0) targets = targetAfter(ctx, particleEnd, true)?.phrases ?? [];
   } else {
-    sources = subjectOf(ctx, group.from);
+    sources = subjectOf(
+      ctx,
+      governedIntent && modality.governor != null
+        ? verbGroup(doc, modality.governor, ctx.sentenceFrom).from
+        : group.from,
+    );
     const t = targetAfter(ctx, particleEnd);
     targets = t?.phrases ?? [];
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
   }
   if (sources.length === 0) return [];
+  if (targets.length === 0) targets = placeAsTarget(ctx, particleEnd, rule.code, sources);
   const code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   const reported = hasSpeechVerbBefore(doc, group.from, ctx.sentenceFrom);
   return pairUp(sources, targets, code, {
@@ -200,8 +238,64 @@ function codeVerb(
   });
 }
 
+/** Only verbs of saying, asking and blaming take a "that"-clause: "recognise that …" is no recognition. */
+const CLAUSE_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13', '14']);
+function takesClause(doc: Doc, next: number, code: string): boolean {
+  const w = doc.tokens.lower[next] ?? '';
+  return ['that', 'whether', 'how', 'what', 'why'].includes(w) && !CLAUSE_ROOTS.has(code.slice(0, 2));
+}
+
+/** "demonstrated his contempt", "rallied the troops": a protest verb with a direct object means something else. */
+function transitiveProtest(doc: Doc, next: number, rule: VerbRule): boolean {
+  if (rule.code.slice(0, 2) !== '14' || rule.after.length) return false;
+  const pos = doc.tokens.pos[next];
+  return (
+    pos === 'DET' ||
+    pos === 'NOUN' ||
+    pos === 'ADJ' ||
+    (pos === 'PRON' && /^(his|her|its|their)$/.test(doc.tokens.lower[next] ?? ''))
+  );
+}
+
+/** Roots whose location stands in for the target when none is named (as in CAMEO practice). */
+const LOCATED_ROOTS = new Set(['03', '04', '08', '14', '17', '18', '19', '20']);
+
+/**
+ * "visited Amman", "protested in Beijing", "shelling in Gaza": a state named as the place of an
+ * event without a target is its target, unless it is the source's own state.
+ */
+function placeAsTarget(
+  ctx: ClauseContext,
+  from: number,
+  code: string,
+  sources: ActorPhrase[],
+): ActorPhrase[] {
+  if (!LOCATED_ROOTS.has(code.slice(0, 2))) return [];
+  const { doc } = ctx;
+  const limit = Math.min(ctx.sentenceTo, from + 10);
+  for (let k = from; k < limit; k++) {
+    const w = doc.tokens.lower[k] ?? '';
+    if (!['in', 'to', 'at', 'on'].includes(w)) continue;
+    let j = k + 1;
+    if (doc.tokens.lower[j] === 'the') j++;
+    const pi = doc.phraseAt[j] ?? -1;
+    const phrase = doc.phrases[pi];
+    if (!phrase || phrase.from !== j) continue;
+    const a = phrase.actors[0];
+    if (!a || a.person || a.org) continue;
+    if (sources.some((s) => s.actors.some((x) => x.key === a.key))) continue;
+    return [phrase];
+  }
+  return [];
+}
+
 /** "accused Russia of attacking Ukraine": the gerund is part of the accusation, not an event of its own. */
-function isGerundComplement(doc: Doc, from: number, sentenceFrom: number, triggers: Set<number>): boolean {
+function isGerundComplement(
+  doc: Doc,
+  from: number,
+  sentenceFrom: number,
+  triggers: Map<number, PickedRule>,
+): boolean {
   const prev = doc.tokens.lower[from - 1];
   if (!(doc.tokens.lower[from]?.endsWith('ing') && (prev === 'of' || prev === 'for' || prev === 'from')))
     return false;
@@ -296,13 +390,14 @@ function codeNoun(
     if (rule.after.length && findAny(doc, end, Math.min(ctx.sentenceTo, end + 6), rule.after) < 0) continue;
     // Target: an actor right after a linking preposition ("sanctions on Iran", "talks with Kyiv").
     let link = -1;
-    for (let k = end; k < Math.min(ctx.sentenceTo, end + 4); k++) {
+    for (let k = end; k < Math.min(ctx.sentenceTo, end + 5); k++) {
       if (rule.links.includes(doc.tokens.lower[k] ?? '')) {
         link = k;
         break;
       }
+      // Skip modifiers and a place ("talks in Istanbul between …").
       const pos = doc.tokens.pos[k];
-      if (pos !== 'ADJ' && pos !== 'NOUN' && pos !== 'DET' && pos !== 'ADP') break;
+      if (!['ADJ', 'NOUN', 'DET', 'ADP', 'PROPN', 'NUM'].includes(pos ?? '')) break;
     }
     let targets: ActorPhrase[] = [];
     if (link >= 0) {
@@ -314,7 +409,7 @@ function codeNoun(
         }
       }
     }
-    const between = doc.tokens.lower[link] === 'between';
+    const between = doc.tokens.lower[link] === 'between' && !MEDIATION.test(rule.code);
     let sources: ActorPhrase[] = [];
     let mood: Mood = 'asserted';
     let negated = false;
@@ -332,7 +427,8 @@ function codeNoun(
       }
     }
     if (mood === 'hypothetical') return [];
-    if (between && targets.length > 1) {
+    // "talks between A and B" are A's with B and B's with A; "mediation between A and B" is the mediator's.
+    if (between && targets.length > 1 && !MEDIATION.test(rule.code)) {
       sources = targets;
       targets = [];
     }

@@ -13,8 +13,9 @@ export interface Unit {
   to: number;
   names: NameHit[];
   role: Sector | null;
-  /** Pronoun standing for a person ("he", "she"). */
+  /** Pronoun standing for a person ("he", "she") or, when `neuter`, a state or organisation ("it"). */
   pronoun: boolean;
+  neuter?: boolean;
 }
 
 export interface RawPhrase {
@@ -57,6 +58,12 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
       }
       if (tokens.pos[i] === 'PRON' && PERSON_PRONOUNS.has(tokens.lower[i] ?? '')) {
         units.push({ from: i, to: i + 1, names: [], role: null, pronoun: true });
+      } else if (
+        tokens.lower[i] === 'it' &&
+        tokens.pos[i + 1] !== 'PUNCT' &&
+        isSubjectLike(tokens.pos[i + 1])
+      ) {
+        units.push({ from: i, to: i + 1, names: [], role: null, pronoun: true, neuter: true });
       }
       i++;
     }
@@ -85,9 +92,35 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
     }
     if (current) phrases.push(current);
   });
+  mergeRoleOfCountry(doc, phrases);
   for (const p of phrases) p.modifiesNonActor = modifiesNonActor(doc, p);
   shareCoordinatedRoles(doc, phrases);
   return phrases;
+}
+
+/** "it will", "it has": a referential "it" in subject position (not "it is clear that"). */
+function isSubjectLike(nextPos: string | undefined): boolean {
+  return nextPos === 'AUX' || nextPos === 'VERB' || nextPos === 'ADV';
+}
+
+/** "diplomats from the US", "officials of the EU": a bare role phrase takes the state or body after it. */
+function mergeRoleOfCountry(doc: Doc, phrases: RawPhrase[]): void {
+  for (let k = 0; k + 1 < phrases.length; k++) {
+    const a = phrases[k] as RawPhrase;
+    const b = phrases[k + 1] as RawPhrase;
+    if (a.sentence !== b.sentence || a.units.some((u) => u.names.length || u.pronoun)) continue;
+    const between = doc.tokens.lower.slice(a.to, b.from).filter((w) => w !== 'the');
+    // "protesters in Sri Lanka" belong to Sri Lanka; "troops in Ukraine" need not.
+    const civilian = a.units.every(
+      (u) => u.role === 'CVL' || u.role === 'OPP' || u.role === 'MED' || u.role === 'NGO',
+    );
+    const links = civilian ? ['from', 'of', 'in'] : ['from', 'of'];
+    if (between.length !== 1 || !links.includes(between[0] ?? '')) continue;
+    if (!b.units.some((u) => u.names.length) || b.units.some((u) => u.pronoun)) continue;
+    a.units.push(...b.units);
+    a.to = b.to;
+    phrases.splice(k + 1, 1);
+  }
 }
 
 /** A name that is also a role word ("Foreign Ministry" as an org alias) keeps both readings. */
@@ -108,22 +141,23 @@ function joinable(doc: Doc, from: number, to: number): boolean {
 }
 
 /**
- * "Russian oil", "U.S. exports": a bare demonym or country that only qualifies a following
- * ordinary noun names no actor (but "Russia's borders" still points at Russia).
+ * "Russian oil", "the OSCE platform", "U.S. exports": names without a role word that only qualify a
+ * following ordinary noun. ("Russia's borders" is different: a possessive still points at Russia.)
  */
 function modifiesNonActor(doc: Doc, p: RawPhrase): boolean {
   const last = p.units[p.units.length - 1];
   if (!last || last.role || last.pronoun) return false;
-  const onlyDemonyms = p.units.every(
-    (u) => !u.role && u.names.length > 0 && u.names.every((h) => h.kind === 'demonym'),
-  );
-  if (!onlyDemonyms) return false;
+  if (p.units.some((u) => u.role || u.names.some((h) => h.kind === 'person' || h.kind === 'surname')))
+    return false;
   const next = p.to;
-  const pos = doc.tokens.pos[next];
   if (next >= doc.tokens.count || doc.tokens.sentence[next] !== p.sentence) return false;
+  const pos = doc.tokens.pos[next];
+  const onlyDemonyms = p.units.every((u) => u.names.length > 0 && u.names.every((h) => h.kind === 'demonym'));
   // "the Russians said": a plural demonym used as a noun is an actor.
-  if (/s$/.test(doc.tokens.lower[next - 1] ?? '') && pos !== 'NOUN' && pos !== 'PROPN') return false;
-  return pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ';
+  if (onlyDemonyms && /s$/.test(doc.tokens.lower[next - 1] ?? '') && pos !== 'NOUN' && pos !== 'PROPN')
+    return false;
+  if (pos === 'NOUN') return true;
+  return onlyDemonyms && (pos === 'PROPN' || pos === 'ADJ');
 }
 
 /** "Hungarian and Romanian officials": the first demonym takes the role of the phrase after "and". */

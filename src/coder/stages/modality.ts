@@ -11,7 +11,7 @@ const FUTURE = new Set(['will', 'shall', "'ll", 'wo']);
 const SPECULATIVE = new Set(['could', 'might', 'may', 'should', 'must', 'can', 'ca', 'would']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 /** Verbs and adjectives whose "to"-complement is an intention: "agreed to meet", "ready to talk". */
-const INTENT_GOVERNORS = new Set([
+export const INTENT_GOVERNORS = new Set([
   'agree',
   'plan',
   'intend',
@@ -56,6 +56,39 @@ const INTENT_GOVERNORS = new Set([
   'try',
   'attempt',
 ]);
+/** Nouns whose "to"-complement is an intention: "a plan to visit", "its offer to mediate". */
+const INTENT_NOUNS = new Set([
+  'plan',
+  'plans',
+  'decision',
+  'bid',
+  'offer',
+  'pledge',
+  'promise',
+  'commitment',
+  'agreement',
+  'deal',
+  'move',
+  'proposal',
+  'intention',
+  'readiness',
+  'willingness',
+  'invitation',
+]);
+/** Verbs whose "to"-complement has not happened: "need to talk", "hoped to meet" (no event). */
+const UNREALISED_GOVERNORS = new Set([
+  'need',
+  'have',
+  'ought',
+  'wish',
+  'urge',
+  'ask',
+  'call',
+  'dare',
+  'deserve',
+  'struggle',
+]);
+
 /** Verbs that report speech: after them "would" reports an intention rather than a conditional. */
 export const SPEECH_VERBS = new Set([
   'say',
@@ -93,7 +126,10 @@ export interface ModalityReading {
 export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): ModalityReading {
   const { tokens } = doc;
   const words = group.words;
-  const negated = tokens.negated[group.verb] === 1 || words.some((w) => NEGATORS.has(w));
+  // wink flags every token after "n't" up to the next punctuation, so only the group's own words count.
+  const negated = words.some(
+    (w, i) => NEGATORS.has(w) && !(w === 'not' && tokens.lower[group.from + i + 1] === 'only'),
+  );
   let mood: Mood = 'asserted';
   let governor: number | null = null;
 
@@ -108,9 +144,21 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
       governor = g;
       const gw = tokens.lemma[g] ?? '';
       const gv = tokens.lower[g] ?? '';
+      // "failure to recognise", "the need to talk": a noun's complement is no event,
+      // unless the noun is itself a plan or pledge ("a plan to meet").
+      if (tokens.pos[g] === 'NOUN') {
+        return {
+          mood: INTENT_NOUNS.has(gw) || INTENT_NOUNS.has(gv) ? 'intended' : 'hypothetical',
+          negated,
+          governor: g,
+        };
+      }
+      if (UNREALISED_GOVERNORS.has(gw)) return { mood: 'hypothetical', negated, governor: g };
+      if (gw === 'fail') return { mood, negated: true, governor: g };
       if (INTENT_GOVERNORS.has(gw) || INTENT_GOVERNORS.has(gv))
         mood = mood === 'hypothetical' ? mood : 'intended';
-      if (tokens.negated[g] === 1) return { mood, negated: true, governor };
+      const governorGroup = tokens.lower.slice(Math.max(sentenceFrom, g - 3), g);
+      if (governorGroup.some((w) => NEGATORS.has(w))) return { mood, negated: true, governor };
     }
   }
   for (let k = group.from - 1; k >= sentenceFrom; k--) {

@@ -62,6 +62,15 @@ export class PlaceFinder {
     return null;
   }
 
+  /** The first place named in the opening sentences: the story's setting. */
+  firstInArticle(doc: Doc, sentences: number): CodedPlace | null {
+    for (let k = 0; k < Math.min(sentences, doc.sentences.length); k++) {
+      const p = this.inSentence(doc, k);
+      if (p) return p;
+    }
+    return null;
+  }
+
   /** "MOSCOW": the dateline city, matched case-insensitively. */
   byName(name: string): CodedPlace | null {
     const key = name.toLowerCase().replace(/\s+/g, ' ').trim();

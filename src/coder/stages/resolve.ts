@@ -31,11 +31,13 @@ const isActive = (p: PersonEntry, date: string) => roleAt(p, date)?.current === 
 interface Memory {
   /** Persons mentioned so far, most recent last, with the actor they resolved to. */
   persons: { ref: number; actor: ResolvedActor; sentence: number }[];
+  /** The last state or organisation named, for "it". */
+  lastBody: { actor: ResolvedActor; sentence: number } | null;
 }
 
 export function resolvePhrases(doc: Doc, raw: RawPhrase[], dict: CompiledDictionary): ActorPhrase[] {
   const date = doc.article.published;
-  const memory: Memory = { persons: [] };
+  const memory: Memory = { persons: [], lastBody: null };
   const out: ActorPhrase[] = [];
   for (const p of raw) {
     const resolved = resolveOne(doc, p, dict, date, memory);
@@ -43,6 +45,8 @@ export function resolvePhrases(doc: Doc, raw: RawPhrase[], dict: CompiledDiction
     out.push(resolved);
     for (const a of resolved.actors) {
       if (a.personRef != null) memory.persons.push({ ref: a.personRef, actor: a, sentence: p.sentence });
+      else if (!resolved.viaCoreference && !resolved.modifier)
+        memory.lastBody = { actor: a, sentence: p.sentence };
     }
   }
   markAppositions(doc, out);
@@ -59,15 +63,24 @@ function resolveOne(
   const { tokens } = doc;
   const span: [number, number] = [tokens.start[p.from] ?? 0, tokens.end[p.to - 1] ?? 0];
   const text = doc.text.slice(span[0], span[1]);
-  const base = { from: p.from, to: p.to, sentence: p.sentence, appositionOf: null };
+  const base = {
+    from: p.from,
+    to: p.to,
+    sentence: p.sentence,
+    appositionOf: null,
+    modifier: p.modifiesNonActor,
+  };
 
+  if (p.units.length === 1 && p.units[0]?.neuter) {
+    const prev = recentBody(memory, p.sentence);
+    if (!prev) return null;
+    return { ...base, actors: [{ ...prev, span, text }], viaCoreference: true };
+  }
   if (p.units.length === 1 && p.units[0]?.pronoun) {
     const prev = recentPerson(memory, p.sentence, 3);
     if (!prev) return null;
     return { ...base, actors: [{ ...prev.actor, span, text }], viaCoreference: true };
   }
-  if (p.modifiesNonActor) return null;
-
   const roleSector = headRole(p.units) ?? p.sharedRole;
   const hits = p.units.flatMap((u) => u.names);
   const countryHit = hits.find((h) => isCountryish(h.kind));
@@ -94,6 +107,21 @@ function resolveOne(
     return { ...base, actors: [{ ...stateActor(country, sector), span, text }], viaCoreference: false };
   }
 
+  // "its director-general", "their troops": a role of the state or body named just before.
+  const owner = tokens.lower[p.from - 1];
+  if (roleSector && hits.length === 0 && (owner === 'its' || owner === 'their')) {
+    const body = recentBody(memory, p.sentence);
+    if (body) {
+      const actor = body.org
+        ? { ...body }
+        : { ...body, sector: roleSector, code: `${body.key}${roleSector}` };
+      return {
+        ...base,
+        actors: [{ ...actor, person: null, personRef: null, span, text }],
+        viaCoreference: true,
+      };
+    }
+  }
   // A bare title ("the minister", "the president") refers back to the last person who held it.
   if (roleSector && hits.length === 0) {
     const title = tokens.lower.slice(p.from, p.to).join(' ');
@@ -220,6 +248,12 @@ function stateActor(country: ActorEntry, sector: Sector | null): Omit<ResolvedAc
 function recentPerson(memory: Memory, sentence: number, window: number) {
   const last = memory.persons[memory.persons.length - 1];
   return last && sentence - last.sentence <= window ? last : null;
+}
+
+/** "it" refers to a state or organisation named in the same or the previous sentence. */
+function recentBody(memory: Memory, sentence: number): ResolvedActor | null {
+  const b = memory.lastBody;
+  return b && sentence - b.sentence <= 1 ? b.actor : null;
 }
 
 function titleCoreference(

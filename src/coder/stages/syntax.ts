@@ -122,6 +122,7 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     const phrase = phrases[pi];
     if (!phrase) continue;
     k = phrase.from;
+    if (phrase.modifier) continue;
     const head = phrase.appositionOf != null ? (phrases[phrase.appositionOf] ?? phrase) : phrase;
     if (phrase.appositionOf != null) k = head.from;
     const before = previousContent(doc, head.from, c.sentenceFrom);
@@ -129,10 +130,10 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     const beforeWord = before >= 0 ? tokens.lower[before] : '';
     if (beforePos === 'ADP' || beforeWord === 'to') continue; // object of a preposition
     if (beforeWord === "'s" || beforeWord === '’s') continue;
-    const between = tokens.lower.slice(phrase.to, groupFrom);
-    const coordinatedPredicate =
-      between.length > 0 && between.every((x) => x === 'and' || x === ',' || x === 'but');
-    if ((sawVerb || coordinatedPredicate) && beforePos === 'VERB') continue; // object of an earlier verb
+    let adjacent = true;
+    for (let j = phrase.to; j < groupFrom; j++) if (tokens.pos[j] !== 'ADV') adjacent = false;
+    // The object of an earlier verb ("defended Russia's actions, blaming…") is not this verb's subject.
+    if ((sawVerb || !adjacent) && beforePos === 'VERB') continue;
     return coordinated(doc, phraseIndex(doc, head));
   }
   return [];
@@ -194,6 +195,7 @@ export function coordinated(doc: Doc, index: number): ActorPhrase[] {
 export function targetAfter(
   c: ClauseContext,
   from: number,
+  passive = false,
   maxDistance = 14,
 ): { phrases: ActorPhrase[]; at: number } | null {
   const { doc } = c;
@@ -216,7 +218,7 @@ export function targetAfter(
       k = phrase.to - 1;
       continue;
     }
-    if (prep === 'by') return null; // agent of a passive, not a target
+    if (prep === 'by' && passive) return null; // agent of a passive, not a target
     // The subject of a following clause ("X met Y as Z said") is not a target either.
     const next = tokens.pos[phrase.to];
     if (next === 'VERB' || next === 'AUX') {

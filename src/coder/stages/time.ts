@@ -20,17 +20,22 @@ function parseIsoDay(iso: string): number {
 
 const toIso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function resolveDate(sentence: string, published: string, future: boolean): EventDate {
+/**
+ * `futureAt(offset)` tells whether the clause around a character offset of the sentence speaks of
+ * the future, so "As of Monday, Russia has said it will continue talks" reads Monday as past.
+ */
+export function resolveDate(
+  sentence: string,
+  published: string,
+  futureAt: (offset: number) => boolean,
+): EventDate {
   const ref = parseIsoDay(published);
   const fallback: EventDate = { date: published, precision: 'day', fromPublished: true };
   if (Number.isNaN(ref)) return fallback;
-  const results = chrono.parse(
-    sentence,
-    { instant: new Date(ref + DAY / 2), timezone: 0 },
-    { forwardDate: future },
-  );
+  const results = chrono.parse(sentence, { instant: new Date(ref + DAY / 2), timezone: 0 });
   for (const r of results) {
     const c = r.start;
+    const future = futureAt(r.index);
     const text = r.text.toLowerCase();
     // Bare numbers and clock times are not dates of events.
     if (!c.isCertain('day') && !c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('year'))

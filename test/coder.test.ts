@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { code, triples } from './helpers.js';
+
+const roots = (text: string, published?: string) =>
+  code(text, published).events.map((e) => `${e.source.key} ${e.root} ${e.target?.key ?? '-'}`);
+
+describe('coder: actors', () => {
+  it('resolves a person to the state and sector of the office held on the article date', () => {
+    const [e] = code('Antony Blinken criticized Russia on Tuesday.', '2023-03-01').events;
+    assert.equal(e?.source.key, 'USA');
+    assert.equal(e?.source.code, 'USAGOV');
+    assert.equal(e?.source.person, 'Antony Blinken');
+    assert.equal(e?.target?.key, 'RUS');
+  });
+
+  it('gives one person different roles at different dates', () => {
+    const before = code('Marco Rubio criticized China.', '2019-06-01').events[0];
+    const after = code('Marco Rubio criticized China.', '2025-06-01').events[0];
+    assert.equal(after?.source.code, 'USAGOV');
+    assert.notEqual(before?.source.code, 'USAGOV');
+  });
+
+  it('reads appositions and role phrases', () => {
+    const e = code("Sergey Lavrov, Russia's foreign minister, accused the West of hypocrisy.").events[0];
+    assert.equal(e?.source.key, 'RUS');
+    assert.equal(e?.target?.key, 'WST');
+    assert.equal(e?.cameo.slice(0, 2), '11');
+    const r = code("Russia's foreign minister accused Ukraine of provocations.").events[0];
+    assert.equal(r?.source.code, 'RUSGOV');
+  });
+
+  it('follows surnames, titles and pronouns back to the person first named', () => {
+    const text =
+      'Ukrainian Foreign Minister Dmytro Kuleba met Chinese officials in Guangzhou on Wednesday. ' +
+      'Kuleba later criticized Russia. He also urged China to help end the war.';
+    const got = roots(text, '2024-07-25');
+    assert.ok(got.includes('UKR 11 RUS'), got.join('; '));
+    assert.ok(got.includes('UKR 02 CHN'), got.join('; '));
+  });
+
+  it('codes compound actors as one event per pair', () => {
+    const got = roots('The United States and the European Union condemned Iran.');
+    assert.ok(got.includes('USA 11 IRN') && got.includes('EU 11 IRN'), got.join('; '));
+  });
+
+  it('resolves metonyms such as the Kremlin', () => {
+    const e = code('The Kremlin accused Washington of meddling.').events[0];
+    assert.equal(e?.source.code, 'RUSGOV');
+    assert.equal(e?.target?.key, 'USA');
+  });
+});
+
+describe('coder: events', () => {
+  it('codes the agent of a passive as the source', () => {
+    const got = roots('New sanctions were imposed on Iran by the European Union on Monday.');
+    assert.ok(got.includes('EU 16 IRN'), got.join('; '));
+  });
+
+  it('marks negated events', () => {
+    const e = code('Blinken did not meet Lavrov in Malta.').events[0];
+    assert.equal(e?.negated, true);
+  });
+
+  it('codes future and intended actions as intentions (03x), not as the action', () => {
+    const [e] = code('Putin will visit China next month.', '2024-04-10').events;
+    assert.equal(e?.root, '03');
+    assert.equal(e?.modality, 'intended');
+    assert.ok(['036', '030'].includes(e?.cameo ?? ''), e?.cameo);
+  });
+
+  it('codes nothing for hypotheticals', () => {
+    assert.deepEqual(triples('If talks fail, the European Union could impose sanctions on Russia.'), []);
+  });
+
+  it('codes nominal events', () => {
+    const got = roots('Talks between Russia and Ukraine resumed in Istanbul on Friday.');
+    assert.ok(got.includes('RUS 04 UKR') && got.includes('UKR 04 RUS'), got.join('; '));
+  });
+
+  it('codes nothing for sentences without political actors or actions', () => {
+    assert.deepEqual(
+      triples('The weather in the capital was mild for the season, with light rain expected.'),
+      [],
+    );
+  });
+});
+
+describe('coder: time and place', () => {
+  it('reads weekdays by tense: the one before in the past, the one after in the future', () => {
+    // 2024-12-05 is a Thursday.
+    const past = code('Lavrov criticized the United States on Monday.', '2024-12-05').events[0];
+    assert.equal(past?.date, '2024-12-02');
+    assert.equal(past?.datePrecision, 'day');
+    assert.equal(past?.dateFromPublished, false);
+    const future = code('Blinken will meet Lavrov on Monday.', '2024-12-05').events[0];
+    assert.equal(future?.date, '2024-12-09');
+  });
+
+  it('falls back to the publication date and says so', () => {
+    const e = code('Lavrov criticized the United States.', '2024-12-05').events[0];
+    assert.equal(e?.date, '2024-12-05');
+    assert.equal(e?.dateFromPublished, true);
+  });
+
+  it('finds the place from "in <city>" and from the dateline', () => {
+    const inCity = code('US and Russian diplomats met in Istanbul on Thursday.', '2025-02-27').events[0];
+    assert.equal(inCity?.place?.name, 'Istanbul');
+    assert.equal(inCity?.place?.country, 'TUR');
+    const dateline = code('KYIV (Reuters) - Ukraine accused Russia of shelling civilians.', '2024-03-01')
+      .events[0];
+    assert.equal(dateline?.place?.country, 'UKR');
+  });
+
+  it('gives character spans that point at the words in the text', () => {
+    const text = 'Lavrov accused the West of cowardice.';
+    const e = code(text).events[0];
+    assert.ok(e);
+    assert.equal(text.slice(...e.source.span), 'Lavrov');
+    assert.equal(text.slice(...e.action.span), 'accused');
+    assert.equal(text.slice(...(e.target?.span ?? [0, 0])), 'the West');
+  });
+});
+
+describe('coder: bad input', () => {
+  it('warns and codes nothing for empty or non-English text', () => {
+    assert.match(code('   ').warnings.join(), /empty/);
+    const fr = code(
+      'Le ministre des Affaires étrangères a rencontré son homologue à Paris pour discuter de la guerre et de la paix.',
+    );
+    assert.match(fr.warnings.join(), /English/);
+    assert.equal(fr.events.length, 0);
+  });
+});
