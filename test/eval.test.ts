@@ -30,7 +30,8 @@ describe('eval scoring', () => {
     assert.equal(ploverGsrType('112'), 'DISAPPROVE');
     assert.equal(ploverGsrType('0871'), 'RETREAT');
     assert.equal(ploverGsrType('081'), 'CONCEDE');
-    assert.equal(ploverGsrType('057'), 'AGREE');
+    // The GSR codes signed treaties as SUPPORT, as CAMEO's 057 sits under root 05.
+    assert.equal(ploverGsrType('057'), 'SUPPORT');
     assert.equal(ploverGsrType('010'), null);
   });
 
