@@ -387,6 +387,7 @@ function codeNoun(
     const words = rule.lemma.split(' ');
     if (!matchPhraseAt(doc, n, words)) continue;
     const end = n + words.length;
+    if (isBackgroundMention(doc, n, ctx.sentenceFrom)) return [];
     if (rule.after.length && findAny(doc, end, Math.min(ctx.sentenceTo, end + 6), rule.after) < 0) continue;
     // Target: an actor right after a linking preposition ("sanctions on Iran", "talks with Kyiv").
     let link = -1;
@@ -447,6 +448,55 @@ function codeNoun(
     });
   }
   return [];
+}
+
+/** Prepositions that cite an event as background: "since the invasion", "despite sanctions". */
+const BACKGROUND = new Set([
+  'since',
+  'after',
+  'before',
+  'despite',
+  'amid',
+  'following',
+  'over',
+  'with',
+  'of',
+  'about',
+  'from',
+  'like',
+  'during',
+  'until',
+  'by',
+  'through',
+  'under',
+  'beyond',
+  'toward',
+  'towards',
+  'regarding',
+]);
+
+/**
+ * A nominal event named as the context of something else ("with the Russian invasion of Ukraine
+ * serving as a reminder", "tensions since the sanctions") is not reported as happening here.
+ */
+function isBackgroundMention(doc: Doc, n: number, sentenceFrom: number): boolean {
+  for (let k = n - 1; k >= Math.max(sentenceFrom, n - 6); k--) {
+    const pos = doc.tokens.pos[k];
+    const w = doc.tokens.lower[k] ?? '';
+    if (BACKGROUND.has(w)) return true;
+    if (
+      (doc.phraseAt[k] ?? -1) >= 0 ||
+      pos === 'DET' ||
+      pos === 'ADJ' ||
+      pos === 'NOUN' ||
+      pos === 'NUM' ||
+      w === "'s" ||
+      w === '’s'
+    )
+      continue;
+    return false;
+  }
+  return false;
 }
 
 /** "Russian air strikes", "Putin's visit": an actor phrase just before the noun. */
