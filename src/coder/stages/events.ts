@@ -97,6 +97,9 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
   return out;
 }
 
+/** Verbs whose "to"-complement is what happened: "voted to demand", "moved to expel". */
+const PASS_THROUGH = new Set(['vote', 'move', 'begin', 'start', 'continue', 'proceed', 'rush', 'act', 'step', 'go']);
+
 /**
  * "agreed to meet": the complement carries the event as an intention (036), so "agreed" is silent.
  * "refused to meet", "urged Iran to stop": the governing verb carries the event, so the complement is.
@@ -110,7 +113,7 @@ function silencedTriggers(doc: Doc, picks: Map<number, PickedRule>, sentenceFrom
       const g = group.from - 1;
       if (picks.has(g)) {
         const governor = doc.tokens.lemma[g] ?? '';
-        if (INTENT_GOVERNORS.has(governor)) silenced.add(g);
+        if (INTENT_GOVERNORS.has(governor) || PASS_THROUGH.has(governor)) silenced.add(g);
         else silenced.add(v);
       }
     }
@@ -199,8 +202,6 @@ function codeVerb(
   const modality = readModality(doc, group, ctx.sentenceFrom);
   if (modality.mood === 'hypothetical') return [];
   if (takesClause(doc, particleEnd, rule.code) || transitiveProtest(doc, particleEnd, rule)) return [];
-  // An intention verb that governs another rule's verb ("agreed to meet") lends its mood only.
-  const governedIntent = modality.governor != null && picks.has(modality.governor);
 
   const passive = isPassive(doc, group);
   let sources: ActorPhrase[];
@@ -212,13 +213,11 @@ function codeVerb(
     // "Sanctions were imposed on Iran by the EU": the subject is the action, the target follows.
     if (targets.length === 0) targets = targetAfter(ctx, particleEnd, true)?.phrases ?? [];
   } else {
-    sources = subjectOf(
-      ctx,
-      governedIntent && modality.governor != null
-        ? verbGroup(doc, modality.governor, ctx.sentenceFrom).from
-        : group.from,
-    );
-    const t = targetAfter(ctx, particleEnd);
+    // "telephoned Erdogan to offer condolences", "agreed to meet": an infinitive shares the subject
+    // of the verb it depends on, not the object standing before it.
+    const governing = group.words[0] === 'to' ? governingVerbOf(doc, group.from, ctx.sentenceFrom) : -1;
+    sources = subjectOf(ctx, governing >= 0 ? verbGroup(doc, governing, ctx.sentenceFrom).from : group.from);
+    const t = targetAfter(ctx, particleEnd, false, new Set(sources.flatMap((p) => p.actors.map((a) => a.key))));
     targets = t?.phrases ?? [];
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
   }
@@ -236,6 +235,16 @@ function codeVerb(
     sentence: si,
     confidence: 0.85 - Math.min(0.3, Math.max(0, targetDistance - 4) * 0.03) + (rule.after.length ? 0.05 : 0),
   });
+}
+
+/** The verb an infinitive depends on: "agreed [to meet]", "telephoned Erdogan [to offer]". */
+function governingVerbOf(doc: Doc, to: number, sentenceFrom: number): number {
+  for (let k = to - 1; k >= Math.max(sentenceFrom, to - 8); k--) {
+    const pos = doc.tokens.pos[k];
+    if (pos === 'VERB') return k;
+    if (pos === 'PUNCT' || doc.tokens.lower[k] === 'and') return -1;
+  }
+  return -1;
 }
 
 /** Only verbs of saying, asking and blaming take a "that"-clause: "recognise that …" is no recognition. */
@@ -282,7 +291,7 @@ function placeAsTarget(
     const phrase = doc.phrases[pi];
     if (!phrase || phrase.from !== j) continue;
     const a = phrase.actors[0];
-    if (!a || a.person || a.org) continue;
+    if (!a || a.person || a.org || a.country == null) continue;
     if (sources.some((s) => s.actors.some((x) => x.key === a.key))) continue;
     return [phrase];
   }

@@ -160,8 +160,11 @@ function pickPerson(
     // A lone surname that names nobody in office needs an earlier full mention or a title.
     if (full.length || only == null) return only;
     const person = dict.persons[only];
+    const ofCountry = countryKey != null && person != null && person.roles.some((r) => r.country === countryKey);
+    // "Bangladesh's Prime Minister Sheikh Hasina" is no Palestinian official surnamed al-Sheikh.
+    if (countryKey != null && !ofCountry) return null;
     if (person && (isActive(person, date) || memory.persons.some((m) => m.ref === only))) return only;
-    return countryKey && person && person.roles.some((r) => r.country === countryKey) ? only : null;
+    return ofCountry ? only : null;
   }
   for (let k = memory.persons.length - 1; k >= 0; k--) {
     const ref = memory.persons[k]?.ref;

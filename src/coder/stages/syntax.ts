@@ -196,6 +196,7 @@ export function targetAfter(
   c: ClauseContext,
   from: number,
   passive = false,
+  skipKeys: ReadonlySet<string> = new Set(),
   maxDistance = 14,
 ): { phrases: ActorPhrase[]; at: number } | null {
   const { doc } = c;
@@ -204,14 +205,24 @@ export function targetAfter(
   for (let k = from; k < limit; k++) {
     const w = tokens.lower[k] ?? '';
     if (CLAUSE_BREAKS.has(w) || SUBORDINATORS.has(w)) return null;
+    // ", and the EU demanded…", "an air strike that killed…", "as he returned…": another clause begins.
+    if (w === ',' && ['and', 'but', 'while'].includes(tokens.lower[k + 1] ?? '')) return null;
+    if (w === 'that' && (tokens.pos[k - 1] === 'NOUN' || tokens.pos[k - 1] === 'PROPN')) return null;
+    if (w === 'as' && tokens.pos[k + 1] === 'PRON') return null;
     const pi = phraseAt[k] ?? -1;
     if (pi < 0) {
-      // A new finite verb with its own subject ends the clause.
+      // A new finite verb with its own subject ends the clause, and so does ", coinciding with …".
       if (tokens.pos[k] === 'VERB' && k > from && (phraseAt[k - 1] ?? -1) >= 0) return null;
+      if (w === ',' && tokens.pos[k + 1] === 'VERB') return null;
       continue;
     }
     const phrase = phrases[pi];
     if (!phrase) continue;
+    // "halting US funding for the WHO": the source's own state qualifying a noun is not the target.
+    if (phrase.modifier && skipKeys.size && phrase.actors.every((a) => skipKeys.has(a.key))) {
+      k = phrase.to - 1;
+      continue;
+    }
     const before = previousContent(doc, phrase.from, from);
     const prep = before >= 0 ? (tokens.lower[before] ?? '') : '';
     if (PLACE_PREPOSITIONS.has(prep) && !isAlsoTargetPlace(prep)) {
@@ -219,11 +230,10 @@ export function targetAfter(
       continue;
     }
     if (prep === 'by' && passive) return null; // agent of a passive, not a target
-    // The subject of a following clause ("X met Y as Z said") is not a target either.
+    // The subject of a following clause ("…, Amnesty International said") is not a target either.
     const next = tokens.pos[phrase.to];
-    if (next === 'VERB' || next === 'AUX') {
-      const after = tokens.lower[phrase.to] ?? '';
-      if (!['to', 'of'].includes(after) && tokens.pos[before] === 'SCONJ') return null;
+    if ((next === 'VERB' || next === 'AUX') && (prep === ',' || prep === 'and' || prep === 'but' || tokens.pos[before] === 'SCONJ')) {
+      return null;
     }
     const head = phrase.appositionOf != null ? (phrases[phrase.appositionOf] ?? phrase) : phrase;
     return { phrases: coordinated(doc, phraseAt[head.from] ?? pi), at: pi };
