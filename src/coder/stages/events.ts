@@ -223,13 +223,25 @@ function codeVerb(
   }
   if (sources.length === 0) return [];
   if (targets.length === 0) targets = placeAsTarget(ctx, particleEnd, rule.code, sources);
-  const code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
+  let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
+  let negated = modality.negated;
+  // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
+  if (modality.conditionalFuture) {
+    const root = Number(rule.code.slice(0, 2));
+    if (root < 12) return [];
+    if (root >= 15) code = rule.intent ?? intentCodeFor(rule.code);
+  }
+  // "will not accept refugees", "refused to allow": a declined cooperation is a rejection (12x).
+  if (negated && modality.mood === 'intended' && COOPERATIVE_ROOTS.has(rule.code.slice(0, 2))) {
+    code = rejectionCodeFor(rule.code);
+    negated = false;
+  }
   const reported = hasSpeechVerbBefore(doc, group.from, ctx.sentenceFrom);
   return pairUp(sources, targets, code, {
     trigger: [v, particleEnd],
     lemma: doc.tokens.lemma[v] ?? '',
     rule: rule.id,
-    negated: modality.negated,
+    negated,
     mood: modality.mood,
     reported,
     sentence: si,
@@ -245,6 +257,18 @@ function governingVerbOf(doc: Doc, to: number, sentenceFrom: number): number {
     if (pos === 'PUNCT' || doc.tokens.lower[k] === 'and') return -1;
   }
   return -1;
+}
+
+const COOPERATIVE_ROOTS = new Set(['03', '04', '05', '06', '07', '08']);
+
+/** The CAMEO rejection of a cooperative action: not meeting is 125, not aiding 122, not yielding 124. */
+function rejectionCodeFor(code: string): string {
+  const root = code.slice(0, 2);
+  if (root === '04' || code.startsWith('036')) return '125';
+  if (root === '06' || code.startsWith('031')) return '121';
+  if (root === '07' || code.startsWith('033')) return '122';
+  if (root === '08' || code.startsWith('035')) return '124';
+  return '120';
 }
 
 /** Only verbs of saying, asking and blaming take a "that"-clause: "recognise that …" is no recognition. */
@@ -267,7 +291,7 @@ function transitiveProtest(doc: Doc, next: number, rule: VerbRule): boolean {
 }
 
 /** Roots whose location stands in for the target when none is named (as in CAMEO practice). */
-const LOCATED_ROOTS = new Set(['03', '04', '08', '14', '17', '18', '19', '20']);
+const LOCATED_ROOTS = new Set(['03', '04', '08', '14', '15', '16', '17', '18', '19', '20']);
 
 /**
  * "visited Amman", "protested in Beijing", "shelling in Gaza": a state named as the place of an
@@ -284,7 +308,7 @@ function placeAsTarget(
   const limit = Math.min(ctx.sentenceTo, from + 10);
   for (let k = from; k < limit; k++) {
     const w = doc.tokens.lower[k] ?? '';
-    if (!['in', 'to', 'at', 'on'].includes(w)) continue;
+    if (!['in', 'to', 'at', 'on', 'near', 'along', 'into'].includes(w)) continue;
     let j = k + 1;
     if (doc.tokens.lower[j] === 'the') j++;
     const pi = doc.phraseAt[j] ?? -1;

@@ -174,5 +174,9 @@ function shareCoordinatedRoles(doc: Doc, phrases: RawPhrase[]): void {
       a.sharedRole = bRole;
       a.modifiesNonActor = false;
     }
+    // "Israeli helicopters and tanks": a bare role after "and" belongs to the state just named.
+    const bBare = b.units.every((u) => u.names.length === 0 && !u.pronoun);
+    const aNames = a.units.filter((u) => u.names.some((h) => h.kind !== 'person' && h.kind !== 'surname'));
+    if (bBare && aHasRole && aNames.length && between[0] === 'and') b.units = [...aNames, ...b.units];
   }
 }

@@ -118,6 +118,8 @@ const CONDITIONAL = new Set(['if', 'unless', 'whether']);
 
 export interface ModalityReading {
   mood: Mood;
+  /** "will withdraw … unless", "would impose … if": a future action made conditional, i.e. a threat. */
+  conditionalFuture?: boolean;
   negated: boolean;
   /** The verb is the "to"-complement of this token (e.g. "refused to meet": the index of "refused"). */
   governor: number | null;
@@ -167,6 +169,14 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
     if (CONDITIONAL.has(w)) {
       mood = 'hypothetical';
       break;
+    }
+  }
+  const future = words.some((w) => FUTURE.has(w) || w === 'would');
+  const sentence = doc.sentences[tokens.sentence[group.verb] ?? -1];
+  if (future && sentence) {
+    for (let k = sentence.from; k < sentence.to; k++) {
+      const w = tokens.lower[k] ?? '';
+      if (w === 'if' || w === 'unless') return { mood: 'intended', negated, governor, conditionalFuture: true };
     }
   }
   return { mood, negated, governor };
