@@ -81,6 +81,7 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
       const picked = list ? pickVerbRule(ctx, v, list, s.from) : null;
       if (picked) picks.set(v, picked);
     }
+    out.push(...mustDemands(ctx, si, picks));
     const silenced = silencedTriggers(doc, picks, s.from);
     for (const [v, picked] of picks) {
       if (silenced.has(v)) continue;
@@ -97,8 +98,60 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
   return out;
 }
 
+const OBLIGATION = new Set(['must', 'should']);
+
+/**
+ * "Russia said Sudan must return the helicopter", "Britain reiterated that Libya must hand over…":
+ * telling another party what it must do is a demand (CAMEO 10), whatever the speech verb.
+ */
+function mustDemands(ctx: ClauseContext, si: number, picks: Map<number, PickedRule>): EventCandidate[] {
+  const { doc } = ctx;
+  const out: EventCandidate[] = [];
+  for (let v = ctx.sentenceFrom; v < ctx.sentenceTo; v++) {
+    if (doc.tokens.pos[v] !== 'VERB' || !SPEECH_VERBS.has(doc.tokens.lemma[v] ?? '') || picks.has(v))
+      continue;
+    let k = v + 1;
+    if (doc.tokens.lower[k] === 'that') k++;
+    const pi = doc.phraseAt[k] ?? -1;
+    const phrase = doc.phrases[pi];
+    if (!phrase || phrase.modifier) continue;
+    const targets = coordinated(doc, pi);
+    const last = targets[targets.length - 1] ?? phrase;
+    if (!OBLIGATION.has(doc.tokens.lower[last.to] ?? '')) continue;
+    const group = verbGroup(doc, v, ctx.sentenceFrom);
+    const sources = subjectOf(ctx, group.from);
+    if (sources.length === 0) continue;
+    const m = readModality(doc, group, ctx.sentenceFrom);
+    if (m.mood === 'hypothetical') continue;
+    out.push(
+      ...pairUp(sources, targets, '100', {
+        trigger: [v, v + 1],
+        lemma: doc.tokens.lemma[v] ?? '',
+        rule: 'syntax/must-demand',
+        negated: m.negated,
+        mood: 'asserted',
+        reported: false,
+        sentence: si,
+        confidence: 0.7,
+      }),
+    );
+  }
+  return out;
+}
+
 /** Verbs whose "to"-complement is what happened: "voted to demand", "moved to expel". */
-const PASS_THROUGH = new Set(['vote', 'move', 'begin', 'start', 'continue', 'proceed', 'rush', 'act', 'step', 'go']);
+const PASS_THROUGH = new Set([
+  'vote',
+  'move',
+  'begin',
+  'start',
+  'continue',
+  'proceed',
+  'rush',
+  'act',
+  'step',
+  'go',
+]);
 
 /**
  * "agreed to meet": the complement carries the event as an intention (036), so "agreed" is silent.
@@ -217,7 +270,8 @@ function codeVerb(
     // of the verb it depends on, not the object standing before it.
     const governing = group.words[0] === 'to' ? governingVerbOf(doc, group.from, ctx.sentenceFrom) : -1;
     sources = subjectOf(ctx, governing >= 0 ? verbGroup(doc, governing, ctx.sentenceFrom).from : group.from);
-    const t = targetAfter(ctx, particleEnd, false, new Set(sources.flatMap((p) => p.actors.map((a) => a.key))));
+    const ownKeys = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
+    const t = targetAfter(ctx, particleEnd, false, ownKeys, CLAUSE_ROOTS.has(rule.code.slice(0, 2)));
     targets = t?.phrases ?? [];
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
   }

@@ -176,7 +176,8 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
   if (future && sentence) {
     for (let k = sentence.from; k < sentence.to; k++) {
       const w = tokens.lower[k] ?? '';
-      if (w === 'if' || w === 'unless') return { mood: 'intended', negated, governor, conditionalFuture: true };
+      if (w === 'if' || w === 'unless')
+        return { mood: 'intended', negated, governor, conditionalFuture: true };
     }
   }
   return { mood, negated, governor };

@@ -160,7 +160,8 @@ function pickPerson(
     // A lone surname that names nobody in office needs an earlier full mention or a title.
     if (full.length || only == null) return only;
     const person = dict.persons[only];
-    const ofCountry = countryKey != null && person != null && person.roles.some((r) => r.country === countryKey);
+    const ofCountry =
+      countryKey != null && person != null && person.roles.some((r) => r.country === countryKey);
     // "Bangladesh's Prime Minister Sheikh Hasina" is no Palestinian official surnamed al-Sheikh.
     if (countryKey != null && !ofCountry) return null;
     if (person && (isActive(person, date) || memory.persons.some((m) => m.ref === only))) return only;

@@ -113,6 +113,15 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
       // "Lavrov, who …, accused": inside the relative clause the antecedent is the subject.
       return subjectBefore(c, k);
     }
+    // "a resolution that aims to tighten sanctions": the subject of a relative clause is its
+    // antecedent, which here is no actor.
+    if ((w === 'that' || w === 'which' || w === 'who') && !sawPhrase(c, k, groupFrom)) {
+      const antecedent = tokens.pos[k - 1];
+      if (antecedent === 'NOUN' || antecedent === 'PROPN') {
+        const pi = phraseAt[k - 1] ?? -1;
+        return pi >= 0 && !phrases[pi]?.modifier ? coordinated(doc, pi) : [];
+      }
+    }
     if (!verbInRel && inRel(c, k)) continue;
     const pi = phraseAt[k] ?? -1;
     if (pi < 0) {
@@ -137,6 +146,11 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     return coordinated(doc, phraseIndex(doc, head));
   }
   return [];
+}
+
+function sawPhrase(c: ClauseContext, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if ((c.doc.phraseAt[k] ?? -1) >= 0) return true;
+  return false;
 }
 
 function subjectBefore(c: ClauseContext, relative: number): ActorPhrase[] {
@@ -197,6 +211,7 @@ export function targetAfter(
   from: number,
   passive = false,
   skipKeys: ReadonlySet<string> = new Set(),
+  clauseTarget = false,
   maxDistance = 14,
 ): { phrases: ActorPhrase[]; at: number } | null {
   const { doc } = c;
@@ -232,7 +247,13 @@ export function targetAfter(
     if (prep === 'by' && passive) return null; // agent of a passive, not a target
     // The subject of a following clause ("…, Amnesty International said") is not a target either.
     const next = tokens.pos[phrase.to];
-    if ((next === 'VERB' || next === 'AUX') && (prep === ',' || prep === 'and' || prep === 'but' || tokens.pos[before] === 'SCONJ')) {
+    // …unless the verb takes a that-clause whose subject is its target ("demanded that the US cancel").
+    const thatClause = clauseTarget && prep === 'that' && before === from;
+    if (
+      (next === 'VERB' || next === 'AUX') &&
+      !thatClause &&
+      (prep === ',' || prep === 'and' || prep === 'but' || tokens.pos[before] === 'SCONJ')
+    ) {
       return null;
     }
     const head = phrase.appositionOf != null ? (phrases[phrase.appositionOf] ?? phrase) : phrase;
