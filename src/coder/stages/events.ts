@@ -86,7 +86,7 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
     for (const [v, picked] of picks) {
       if (silenced.has(v)) continue;
       if (picked.objectAt >= 0) markConsumed(doc, consumed, picked.objectAt, picked.rule.after);
-      out.push(...codeVerb(ctx, v, si, picked, picks));
+      out.push(...codeVerb(ctx, v, si, picked));
     }
     for (let n = s.from; n < s.to; n++) {
       if (consumed.has(n)) continue;
@@ -247,7 +247,6 @@ function codeVerb(
   v: number,
   si: number,
   picked: PickedRule,
-  picks: Map<number, PickedRule>,
 ): EventCandidate[] {
   const { doc } = ctx;
   const group = verbGroup(doc, v, ctx.sentenceFrom);
