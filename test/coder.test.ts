@@ -21,6 +21,15 @@ describe('coder: actors', () => {
     assert.notEqual(before?.source.code, 'USAGOV');
   });
 
+  it('tells apart the same surname in two states, by date and by the phrase', () => {
+    assert.equal(code('Khan criticized India.', '2020-06-01').events[0]?.source.key, 'PAK');
+    assert.equal(code('Khan criticized Russia.', '2023-03-20').events[0]?.source.key, 'ICC');
+    const taiwan = code("Taiwan's foreign minister Lin criticized China.", '2025-01-10').events[0];
+    assert.equal(taiwan?.source.key, 'TWN');
+    const china = code('Chinese foreign ministry spokesman Lin criticized Taiwan.', '2025-01-10').events[0];
+    assert.equal(china?.source.key, 'CHN');
+  });
+
   it('reads appositions and role phrases', () => {
     const e = code("Sergey Lavrov, Russia's foreign minister, accused the West of hypocrisy.").events[0];
     assert.equal(e?.source.key, 'RUS');

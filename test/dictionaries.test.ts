@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { caseMaskOf, compileDictionary } from '../src/dictionaries/compile.js';
+import { loadDictionary } from '../src/dictionaries/load.js';
 import { readSources } from '../src/dictionaries/read-sources.js';
 import { createTokenizer } from '../src/dictionaries/tokenizer.js';
 
@@ -82,5 +83,60 @@ describe('dictionary build', () => {
         ['attack', null, 'verbs/x#1'],
       ],
     );
+  });
+
+  it('ships every ISO state, the blocs and organisations named in the contract, and 800+ persons', () => {
+    const dict = loadDictionary();
+    const keys = new Set(dict.actors.map((a) => a.key));
+    assert.ok(dict.actors.filter((a) => a.kind === 'country').length >= 240);
+    for (const k of [
+      'WST',
+      'EUR',
+      'AFR',
+      'ASA',
+      'MEA',
+      'LAM',
+      'UN',
+      'NATO',
+      'EU',
+      'OSCE',
+      'AU',
+      'ASEAN',
+      'G7',
+      'G20',
+      'IAEA',
+      'WHO',
+      'IMF',
+      'WB',
+      'ICC',
+      'ICJ',
+      'OPEC',
+      'SCO',
+      'BRICS',
+      'ARAB',
+      'GCC',
+      'OAS',
+      'WTO',
+      'CSTO',
+      'EAEU',
+      'ECOWAS',
+      'ICRC',
+      'HAMAS',
+      'HEZBOLLAH',
+      'TALIBAN',
+      'HOUTHIS',
+      'ISIS',
+      'ALQAEDA',
+      'RSF',
+      'M23',
+      'PKK',
+      'ALSHABAAB',
+    ]) {
+      assert.ok(keys.has(k), `missing actor key ${k}`);
+    }
+    assert.ok(dict.persons.length >= 800, `only ${dict.persons.length} persons`);
+    const roots = new Set([...dict.verbs, ...dict.nouns].map((r) => r.code.slice(0, 2)));
+    for (let r = 1; r <= 20; r++)
+      assert.ok(roots.has(String(r).padStart(2, '0')), `no pattern reaches root ${r}`);
   });
 });
