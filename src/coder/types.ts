@@ -108,6 +108,11 @@ export interface CodedStatement {
   sentence: number;
   /** Ids of events that this statement itself constitutes (an accusation, a threat…). */
   events: string[];
+  // -- added by the statements stage (issue 3) --
+  /** The words naming the speaker as written ("a UN spokesman", "he", "the survey"), resolved or not. */
+  speakerPhrase?: { text: string; span: Span };
+  /** The pieces of a split or continued quote ("…," he said. "…"); `content.span` is their hull. */
+  contentParts?: Span[];
 }
 
 export interface CodedArticle {

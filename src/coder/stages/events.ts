@@ -61,7 +61,7 @@ const MEDIATION = /^(045|039|038|028|108|126|135|165)/;
 /** Roots whose events stand without a target ("protesters rallied", "troops were mobilised"). */
 const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 /** Codes that two parties do together: "A and B met" is A->B and B->A. */
-const MUTUAL_ROOTS = new Set(['03', '04', '05', '06', '19']);
+const MUTUAL_ROOTS = new Set(['03', '04', '05', '06', '08', '16', '19']);
 
 export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
   const out: EventCandidate[] = [];
@@ -86,7 +86,7 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
     for (const [v, picked] of picks) {
       if (silenced.has(v)) continue;
       if (picked.objectAt >= 0) markConsumed(doc, consumed, picked.objectAt, picked.rule.after);
-      out.push(...codeVerb(ctx, v, si, picked));
+      out.push(...codeVerb(ctx, v, si, picked, out));
     }
     for (let n = s.from; n < s.to; n++) {
       if (consumed.has(n)) continue;
@@ -187,10 +187,10 @@ function matchPhraseAt(doc: Doc, at: number, phrase: string[]): boolean {
 
 const singular = (w: string) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
-/** Where in [from, to) one of `phrases` occurs; -1 if none. */
-function findAny(doc: Doc, from: number, to: number, phrases: string[][]): number {
+/** Where in [from, to) one of `phrases` starts (ending by `end`); -1 if none. */
+function findAny(doc: Doc, from: number, to: number, phrases: string[][], end = Infinity): number {
   for (let k = from; k < to; k++) {
-    for (const p of phrases) if (matchPhraseAt(doc, k, p)) return k;
+    for (const p of phrases) if (k + p.length <= end && matchPhraseAt(doc, k, p)) return k;
   }
   return -1;
 }
@@ -234,7 +234,7 @@ function pickVerbRule(
     if (rule.after.length) {
       objectAt = findAny(doc, v + 1, end, rule.after);
       // Passive voice puts the object first: "sanctions were imposed".
-      if (objectAt < 0) objectAt = findAny(doc, Math.max(subjectFrom, v - 6), v, rule.after);
+      if (objectAt < 0) objectAt = findAny(doc, Math.max(subjectFrom, v - 6), v, rule.after, v + 1);
       if (objectAt < 0) continue;
     }
     return { rule, particleEnd, objectAt };
@@ -247,6 +247,7 @@ function codeVerb(
   v: number,
   si: number,
   picked: PickedRule,
+  earlier: readonly EventCandidate[],
 ): EventCandidate[] {
   const { doc } = ctx;
   const group = verbGroup(doc, v, ctx.sentenceFrom);
@@ -276,6 +277,7 @@ function codeVerb(
   }
   if (sources.length === 0) return [];
   if (targets.length === 0) targets = placeAsTarget(ctx, particleEnd, rule.code, sources);
+  if (targets.length === 0) targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   let negated = modality.negated;
   // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
@@ -341,6 +343,33 @@ function transitiveProtest(doc: Doc, next: number, rule: VerbRule): boolean {
     pos === 'ADJ' ||
     (pos === 'PRON' && /^(his|her|its|their)$/.test(doc.tokens.lower[next] ?? ''))
   );
+}
+
+/** Reactions to an event named by a noun: "condemned the launch", "welcomed the move". */
+const REACTION_ROOTS = new Set(['05', '10', '11', '12', '13', '14']);
+
+/**
+ * "North Korea test-fired a missile, and Japan condemned the launch": a reaction to an event
+ * named by a noun targets whoever did the last event in this or the previous sentence.
+ */
+function reactionTarget(
+  doc: Doc,
+  next: number,
+  code: string,
+  sources: ActorPhrase[],
+  earlier: readonly EventCandidate[],
+  sentence: number,
+): ActorPhrase[] {
+  if (!REACTION_ROOTS.has(code.slice(0, 2))) return [];
+  if (doc.tokens.lower[next] !== 'the' && doc.tokens.lower[next] !== 'this') return [];
+  if (doc.tokens.pos[next + 1] !== 'NOUN' && doc.tokens.pos[next + 2] !== 'NOUN') return [];
+  const own = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const e = earlier[k];
+    if (!e || sentence - e.sentence > 1) break;
+    if (!own.has(e.source.key)) return [e.sourcePhrase];
+  }
+  return [];
 }
 
 /** Roots whose location stands in for the target when none is named (as in CAMEO practice). */

@@ -156,6 +156,9 @@ function modifiesNonActor(doc: Doc, p: RawPhrase): boolean {
   // "the Russians said": a plural demonym used as a noun is an actor.
   if (onlyDemonyms && /s$/.test(doc.tokens.lower[next - 1] ?? '') && pos !== 'NOUN' && pos !== 'PROPN')
     return false;
+  // "North Korea test-fired": the noun is the first half of a hyphenated verb, not a head noun.
+  if (pos === 'NOUN' && doc.tokens.value[next + 1] === '-' && doc.tokens.pos[next + 2] === 'VERB')
+    return false;
   if (pos === 'NOUN') return true;
   return onlyDemonyms && (pos === 'PROPN' || pos === 'ADJ');
 }
