@@ -271,7 +271,14 @@ function codeVerb(
     const governing = group.words[0] === 'to' ? governingVerbOf(doc, group.from, ctx.sentenceFrom) : -1;
     sources = subjectOf(ctx, governing >= 0 ? verbGroup(doc, governing, ctx.sentenceFrom).from : group.from);
     const ownKeys = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
-    const t = targetAfter(ctx, particleEnd, false, ownKeys, CLAUSE_ROOTS.has(rule.code.slice(0, 2)));
+    const t = targetAfter(
+      ctx,
+      particleEnd,
+      false,
+      ownKeys,
+      CLAUSE_ROOTS.has(rule.code.slice(0, 2)),
+      AIMED_ROOTS.has(rule.code.slice(0, 2)),
+    );
     targets = t?.phrases ?? [];
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
   }
@@ -344,6 +351,9 @@ function transitiveProtest(doc: Doc, next: number, rule: VerbRule): boolean {
     (pos === 'PRON' && /^(his|her|its|their)$/.test(doc.tokens.lower[next] ?? ''))
   );
 }
+
+/** Roots whose "at" introduces the target: "fired rockets at Israel", "lashed out at Washington". */
+const AIMED_ROOTS = new Set(['11', '13', '17', '18', '19', '20']);
 
 /** Reactions to an event named by a noun: "condemned the launch", "welcomed the move". */
 const REACTION_ROOTS = new Set(['05', '10', '11', '12', '13', '14']);

@@ -117,6 +117,8 @@ function mergeRoleOfCountry(doc: Doc, phrases: RawPhrase[]): void {
     const links = civilian ? ['from', 'of', 'in'] : ['from', 'of'];
     if (between.length !== 1 || !links.includes(between[0] ?? '')) continue;
     if (!b.units.some((u) => u.names.length) || b.units.some((u) => u.pronoun)) continue;
+    // "rioters in the Egyptian square": the name only qualifies a place.
+    if (doc.tokens.pos[b.to] === 'NOUN') continue;
     a.units.push(...b.units);
     a.to = b.to;
     phrases.splice(k + 1, 1);

@@ -212,6 +212,8 @@ export function targetAfter(
   passive = false,
   skipKeys: ReadonlySet<string> = new Set(),
   clauseTarget = false,
+  /** "fired at", "lashed out at": "at" names the target, not the place. */
+  aimedAt = false,
   maxDistance = 14,
 ): { phrases: ActorPhrase[]; at: number } | null {
   const { doc } = c;
@@ -240,7 +242,7 @@ export function targetAfter(
     }
     const before = previousContent(doc, phrase.from, from);
     const prep = before >= 0 ? (tokens.lower[before] ?? '') : '';
-    if (PLACE_PREPOSITIONS.has(prep) && !isAlsoTargetPlace(prep)) {
+    if (PLACE_PREPOSITIONS.has(prep) && !(prep === 'at' && aimedAt)) {
       k = phrase.to - 1;
       continue;
     }
@@ -261,8 +263,6 @@ export function targetAfter(
   }
   return null;
 }
-
-const isAlsoTargetPlace = (_prep: string) => false;
 
 /** The agent of a passive verb: "… were imposed on Iran by the EU". */
 export function passiveAgent(c: ClauseContext, from: number): ActorPhrase[] {
