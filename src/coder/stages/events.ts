@@ -233,8 +233,19 @@ function pickVerbRule(
     let objectAt = -1;
     if (rule.after.length) {
       objectAt = findAny(doc, v + 1, end, rule.after);
-      // Passive voice puts the object first: "sanctions were imposed".
-      if (objectAt < 0) objectAt = findAny(doc, Math.max(subjectFrom, v - 6), v, rule.after, v + 1);
+      // Passive voice puts the object first ("sanctions were imposed"); a hyphenated verb carries
+      // it just before ("test-fired").
+      if (objectAt < 0) {
+        const passive = isPassive(doc, verbGroup(doc, v, subjectFrom));
+        objectAt = findAny(
+          doc,
+          passive ? Math.max(subjectFrom, v - 6) : Math.max(subjectFrom, v - 3),
+          v,
+          rule.after,
+          v + 1,
+        );
+        if (objectAt >= 0 && !passive && doc.tokens.value[v - 1] !== '-') objectAt = -1;
+      }
       if (objectAt < 0) continue;
     }
     return { rule, particleEnd, objectAt };

@@ -27,6 +27,21 @@ const SUBORDINATORS = new Set([
   'but',
 ]);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+const CLAUSE_OPENERS = new Set([
+  'as',
+  'because',
+  'while',
+  'although',
+  'though',
+  'whereas',
+  'if',
+  'unless',
+  'when',
+  'after',
+  'before',
+  'since',
+  'until',
+]);
 /** Prepositions that introduce places and times, not targets. */
 export const PLACE_PREPOSITIONS = new Set([
   'in',
@@ -109,6 +124,8 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
   for (let k = groupFrom - 1; k >= c.sentenceFrom; k--) {
     const w = tokens.lower[k] ?? '';
     if (CLAUSE_BREAKS.has(w)) return [];
+    // "…, as rescuers battled": a subordinate clause's subject lies after its conjunction.
+    if (CLAUSE_OPENERS.has(w) && tokens.pos[k] === 'SCONJ') return [];
     if (verbInRel && RELATIVES.has(w)) {
       // "Lavrov, who …, accused": inside the relative clause the antecedent is the subject.
       return subjectBefore(c, k);
@@ -134,7 +151,10 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     if (phrase.modifier) continue;
     const head = phrase.appositionOf != null ? (phrases[phrase.appositionOf] ?? phrase) : phrase;
     if (phrase.appositionOf != null) k = head.from;
-    const before = previousContent(doc, head.from, c.sentenceFrom);
+    // "…in Turkey and Syria": a coordination is judged by what stands before its first member.
+    const group = coordinated(doc, phraseIndex(doc, head));
+    const first = group[0] && group[0].from < head.from ? group[0] : head;
+    const before = previousContent(doc, first.from, c.sentenceFrom);
     const beforePos = before >= 0 ? tokens.pos[before] : '';
     const beforeWord = before >= 0 ? tokens.lower[before] : '';
     if (beforePos === 'ADP' || beforeWord === 'to') continue; // object of a preposition
