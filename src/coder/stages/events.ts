@@ -52,7 +52,70 @@ export function indexRules(dict: CompiledDictionary): RuleIndex {
     list.push(r);
     nouns.set(first, list);
   }
+  // Longest noun phrases first: "ceasefire violation" before "ceasefire".
+  for (const list of nouns.values())
+    list.sort((a, b) => b.lemma.split(' ').length - a.lemma.split(' ').length);
   return { verbs, nouns };
+}
+
+/**
+ * The verb rules for token `v`, if it is a verb: wink tags some inflected verbs as nouns or
+ * adjectives ("abducted", "beheaded"), and hyphen compounds ("Iran-backed", "US-led") are no verbs.
+ */
+function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] | null {
+  const { tokens } = doc;
+  const pos = tokens.pos[v];
+  const value = tokens.value[v] ?? '';
+  if (tokens.value[v - 1] === '-' && (doc.phraseAt[v - 2] ?? -1) >= 0) return null;
+  // A capitalised "verb" inside a sentence is a name ("Hang Seng", "Sarah Lynch").
+  if (
+    pos === 'VERB' &&
+    v > (doc.sentences[tokens.sentence[v] ?? 0]?.from ?? 0) &&
+    /^\p{Lu}/u.test(value) &&
+    value !== value.toUpperCase()
+  ) {
+    return null;
+  }
+  if (pos === 'VERB') return rules.verbs.get(tokens.lemma[v] ?? '') ?? null;
+  if ((pos === 'ADJ' || pos === 'NOUN') && /ed$/.test(tokens.lower[v] ?? '') && afterActorOrAux(doc, v)) {
+    for (const lemma of participleLemmas(tokens.lower[v] ?? '')) {
+      const list = rules.verbs.get(lemma);
+      if (list) return list;
+    }
+  }
+  return null;
+}
+
+/** "were abducted", "gunmen beheaded": a participle right after an actor or an auxiliary. */
+function afterActorOrAux(doc: Doc, v: number): boolean {
+  const prev = v - 1;
+  return (doc.phraseAt[prev] ?? -1) >= 0 || doc.tokens.pos[prev] === 'AUX' || doc.tokens.pos[prev] === 'ADV';
+}
+
+/** Candidate lemmas of an "-ed" form: abducted -> abduct, seized -> seize, stopped -> stop, carried -> carry. */
+function participleLemmas(w: string): string[] {
+  const stem = w.slice(0, -2);
+  const out = [stem, `${stem}e`];
+  if (/(.)\1$/.test(stem)) out.push(stem.slice(0, -1));
+  if (stem.endsWith('i')) out.push(`${stem.slice(0, -1)}y`);
+  return out;
+}
+
+/** Whether a noun sits in the object of a verb that carries an event (up to 8 tokens after it). */
+function insideVerbObject(
+  doc: Doc,
+  n: number,
+  picks: Map<number, PickedRule>,
+  silenced: Set<number>,
+): boolean {
+  for (const [v] of picks) {
+    if (silenced.has(v) || v >= n || n - v > 8) continue;
+    let crossesClause = false;
+    for (let k = v + 1; k < n; k++)
+      if (CLAUSE_BREAKS.has(doc.tokens.lower[k] ?? '') || doc.tokens.lower[k] === ',') crossesClause = true;
+    if (!crossesClause) return true;
+  }
+  return false;
 }
 
 /** Mediation, offers and appeals to mediate: a third party acts between two others. */
@@ -76,8 +139,7 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
     // First pass: which verbs match a rule, so governor and complement can be weighed against each other.
     const picks = new Map<number, PickedRule>();
     for (let v = s.from; v < s.to; v++) {
-      if (doc.tokens.pos[v] !== 'VERB') continue;
-      const list = rules.verbs.get(doc.tokens.lemma[v] ?? '');
+      const list = verbRulesAt(doc, v, rules);
       const picked = list ? pickVerbRule(ctx, v, list, s.from) : null;
       if (picked) picks.set(v, picked);
     }
@@ -92,6 +154,8 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
       if (consumed.has(n)) continue;
       const pos = doc.tokens.pos[n];
       if (pos !== 'NOUN' && pos !== 'PROPN') continue;
+      // "accused Israel of genocide", "demanded the release of": the noun is part of that event.
+      if (insideVerbObject(doc, n, picks, silenced)) continue;
       out.push(...codeNoun(ctx, n, si, rules, consumed));
     }
   });
