@@ -33,7 +33,8 @@ export interface Coder {
 
 export function createCoder(options: CoderOptions): Coder {
   const dict = options.dictionary;
-  const nlp = winkNLP(model);
+  // Named-entity recognition is not used: actors come from the dictionary's gazetteer.
+  const nlp = winkNLP(model, ['sbd', 'negation', 'sentiment', 'pos']);
   const gazetteer = new Gazetteer(dict);
   const rules = indexRules(dict);
   const places = new PlaceFinder(dict);

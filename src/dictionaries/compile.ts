@@ -233,5 +233,7 @@ export function compileDictionary(
   const members: Record<string, string[]> = Object.create(null);
   for (const m of src.memberships) members[m.key] = m.members;
 
-  return { version, actors, persons, names, roles, verbs, nouns, cameo, places, members };
+  const actorIndex: Record<string, number> = Object.create(null);
+  actors.forEach((a, i) => (actorIndex[a.key] ??= i));
+  return { version, actors, actorIndex, persons, names, roles, verbs, nouns, cameo, places, members };
 }

@@ -80,6 +80,8 @@ export interface PlaceEntry {
 export interface CompiledDictionary {
   version: string;
   actors: ActorEntry[];
+  /** Actor key -> index in `actors`. */
+  actorIndex: Record<string, number>;
   persons: PersonEntry[];
   /** Surface form (lower-case tokens joined by single spaces) -> readings. */
   names: Record<string, NameHit[]>;

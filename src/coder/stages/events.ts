@@ -279,7 +279,15 @@ function pickVerbRule(
 ): PickedRule | null {
   const { doc } = ctx;
   const end = Math.min(clauseEnd(ctx, v + 1), v + 10);
+  // Words around the verb, to skip at once the rules none of whose objects can start here.
+  const around = new Set<string>();
+  for (let k = Math.max(subjectFrom, v - 6); k < end; k++) {
+    around.add(doc.tokens.lemma[k] ?? '');
+    around.add(doc.tokens.lower[k] ?? '');
+    around.add(singular(doc.tokens.lower[k] ?? ''));
+  }
   for (const rule of rules) {
+    if (rule.after.length && !rule.after.some((p) => around.has(p[0] ?? ''))) continue;
     let particleEnd = v + 1;
     if (rule.particle) {
       const parts = rule.particle.split(' ');

@@ -197,7 +197,7 @@ function personActor(
   const countryKey = held?.current ? (role?.country ?? null) : (phraseCountry?.key ?? role?.country ?? null);
   const sector: Sector | null = held?.current ? (role?.sector ?? null) : (phraseSector ?? 'ELI');
   if (orgKey) {
-    const org = dict.actors.find((a) => a.key === orgKey);
+    const org = dict.actors[dict.actorIndex[orgKey] ?? -1];
     return {
       key: orgKey,
       code: org?.code ?? orgKey,

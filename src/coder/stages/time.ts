@@ -12,6 +12,8 @@ export interface EventDate {
 }
 
 const DAY = 86_400_000;
+const MAY_HOLD_DATE =
+  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|last|next|earlier|later)\b/i;
 
 function parseIsoDay(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
@@ -32,6 +34,8 @@ export function resolveDate(
   const ref = parseIsoDay(published);
   const fallback: EventDate = { date: published, precision: 'day', fromPublished: true };
   if (Number.isNaN(ref)) return fallback;
+  // Most sentences name no time at all: only those with a date-like word are worth chrono's parsers.
+  if (!MAY_HOLD_DATE.test(sentence)) return fallback;
   const results = chrono.parse(sentence, { instant: new Date(ref + DAY / 2), timezone: 0 });
   for (const r of results) {
     const c = r.start;
