@@ -4,6 +4,7 @@ import { runCode } from './commands/code.js';
 import { runEval } from './commands/eval.js';
 import { EXIT } from './exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format.js';
+import { registerStoreCommands } from './store-commands.js';
 
 const isoDate = (v: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
@@ -46,6 +47,8 @@ program
   .action(async (o: { gold: string; verbose?: boolean; json?: boolean; dict: string[] }) => {
     process.exitCode = await runEval(o);
   });
+
+registerStoreCommands(program);
 
 try {
   await program.parseAsync(process.argv);

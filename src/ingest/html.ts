@@ -47,6 +47,19 @@ export function extractHtml(html: string): ExtractedPage {
   };
 }
 
+/**
+ * Text of an HTML fragment such as a feed item's description: scripts dropped, paragraphs kept.
+ * Plain text passes through unchanged.
+ */
+export function fragmentText(fragment: string): string {
+  if (!/<[a-z!/]/i.test(fragment)) return fragment.replace(/[ \t]+/g, ' ').trim();
+  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
+  for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
+  return textBlocks(document.body?.innerHTML ?? '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
 /** Paragraph-preserving text of Readability's cleaned HTML. */
 function textBlocks(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);

@@ -1,6 +1,7 @@
 /**
  * Reads articles from files, directories and stdin: JSONL (optionally gzipped), plain text,
- * Markdown and HTML. Bad input becomes a problem naming the file and line; reading goes on.
+ * Markdown, HTML and RSS/Atom feeds. Bad input becomes a problem naming the file and line;
+ * reading goes on.
  */
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
@@ -10,11 +11,26 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import type { Article } from '../coder/types.js';
 import { articleInputSchema, describeIssues } from './article-schema.js';
+import { looksLikeFeed, parseFeed } from './feed.js';
 import { extractHtml } from './html.js';
+
+/** Why an input was not read, in a word, so that summaries can count problems by kind. */
+export type ProblemReason =
+  | 'missing'
+  | 'unsupported'
+  | 'binary'
+  | 'encoding'
+  | 'empty'
+  | 'too large'
+  | 'malformed'
+  | 'invalid'
+  | 'no date'
+  | 'read error';
 
 export interface ReadProblem {
   where: string;
   message: string;
+  reason?: ProblemReason;
 }
 
 export type ReadItem = { article: Article; where: string } | { problem: ReadProblem };
@@ -32,6 +48,7 @@ export interface ReadOptions {
 const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text']);
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+const FEED_EXT = new Set(['.rss', '.atom', '.xml']);
 const DEFAULT_MAX_FILE = 20 * 1024 * 1024;
 const DEFAULT_MAX_LINE = 5 * 1024 * 1024;
 
@@ -39,43 +56,61 @@ export function isArticleFile(path: string): boolean {
   const lower = path.toLowerCase();
   if (lower.endsWith('.jsonl.gz') || lower.endsWith('.ndjson.gz')) return true;
   const ext = extname(lower);
-  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext);
+  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext) || FEED_EXT.has(ext);
 }
 
-/** Every article file under the given paths, directories walked recursively in name order. */
-export function expandPaths(paths: string[]): { files: string[]; problems: ReadProblem[] } {
-  const files: string[] = [];
+/** A file to read and the id its article gets if the file is one article. */
+export interface InputFile {
+  path: string;
+  /** Path relative to the directory given, so that a/x.txt and b/x.txt stay two articles. */
+  id: string;
+}
+
+/** Every article file under the given paths with its article id, directories walked in name order. */
+export function expandInputs(paths: string[]): { files: InputFile[]; problems: ReadProblem[] } {
+  const files: InputFile[] = [];
   const problems: ReadProblem[] = [];
-  const walk = (p: string) => {
+  const walk = (p: string, id: string) => {
     let st;
     try {
       st = statSync(p);
     } catch {
-      problems.push({ where: p, message: 'no such file or directory' });
+      problems.push({ where: p, message: 'no such file or directory', reason: 'missing' });
       return;
     }
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
         if (name.startsWith('.')) continue;
         const child = join(p, name);
-        if (statSync(child).isDirectory() || isArticleFile(child)) walk(child);
+        const childId = id ? `${id}/${name}` : name;
+        if (statSync(child).isDirectory() || isArticleFile(child)) walk(child, childId);
       }
-    } else files.push(p);
+    } else files.push({ path: p, id: id || basename(p) });
   };
   for (const p of paths) {
-    if (p === '-') files.push('-');
-    else walk(p);
+    if (p === '-') files.push({ path: '-', id: 'stdin' });
+    else walk(p, '');
   }
   return { files, problems };
 }
 
-export async function* readArticles(paths: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  const { files, problems } = expandPaths(paths);
-  for (const problem of problems) yield { problem };
-  for (const file of files) yield* readFileArticles(file, options);
+/** Every article file under the given paths, directories walked recursively in name order. */
+export function expandPaths(paths: string[]): { files: string[]; problems: ReadProblem[] } {
+  const { files, problems } = expandInputs(paths);
+  return { files: files.map((f) => f.path), problems };
 }
 
-export async function* readFileArticles(file: string, options: ReadOptions): AsyncGenerator<ReadItem> {
+export async function* readArticles(paths: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  const { files, problems } = expandInputs(paths);
+  for (const problem of problems) yield { problem };
+  for (const file of files) yield* readFileArticles(file.path, options, file.id);
+}
+
+export async function* readFileArticles(
+  file: string,
+  options: ReadOptions,
+  id: string = basename(file),
+): AsyncGenerator<ReadItem> {
   const lower = file.toLowerCase();
   if (file === '-') {
     yield* readStdin(options);
@@ -89,17 +124,18 @@ export async function* readFileArticles(file: string, options: ReadOptions): Asy
   if (JSONL_EXT.has(ext)) {
     const binary = await sniffBinary(file);
     if (binary) {
-      yield { problem: { where: file, message: binary } };
+      yield { problem: { where: file, message: binary, reason: 'binary' } };
       return;
     }
     yield* readJsonl(createReadStream(file), file, options);
     return;
   }
-  if (!TEXT_EXT.has(ext) && !HTML_EXT.has(ext)) {
+  if (!TEXT_EXT.has(ext) && !HTML_EXT.has(ext) && !FEED_EXT.has(ext)) {
     yield {
       problem: {
         where: file,
-        message: `unsupported file type "${ext || '(none)'}": expected .jsonl, .jsonl.gz, .txt, .md or .html`,
+        message: `unsupported file type "${ext || '(none)'}": expected .jsonl, .jsonl.gz, .txt, .md, .html or an RSS/Atom feed`,
+        reason: 'unsupported',
       },
     };
     return;
@@ -110,7 +146,8 @@ export async function* readFileArticles(file: string, options: ReadOptions): Asy
     yield {
       problem: {
         where: file,
-        message: `file is ${size} bytes, over the ${max}-byte limit for one article: skipped`,
+        message: `file is ${size} bytes, over the ${max}-byte limit for one ${FEED_EXT.has(ext) ? 'feed' : 'article'}: skipped`,
+        reason: 'too large',
       },
     };
     return;
@@ -118,12 +155,39 @@ export async function* readFileArticles(file: string, options: ReadOptions): Asy
   const bytes = await readFile(file);
   const decoded = decodeText(bytes);
   if ('error' in decoded) {
-    yield { problem: { where: file, message: decoded.error } };
+    yield { problem: { where: file, message: decoded.error, reason: decodeReason(decoded.error) } };
     return;
   }
-  const item = textArticle(decoded.text, file, HTML_EXT.has(ext), options.date, statSync(file).mtime);
-  yield item;
+  if (FEED_EXT.has(ext)) {
+    yield* feedArticles(decoded.text, file, options.date);
+    return;
+  }
+  yield textArticle(decoded.text, file, HTML_EXT.has(ext), options.date, statSync(file).mtime, id);
 }
+
+function* feedArticles(xml: string, file: string, date: string | undefined): Generator<ReadItem> {
+  if (!looksLikeFeed(xml.slice(0, 2048))) {
+    yield {
+      problem: { where: file, message: 'XML but not an RSS or Atom feed: skipped', reason: 'unsupported' },
+    };
+    return;
+  }
+  let n = 0;
+  for (const item of parseFeed(xml, date)) {
+    n++;
+    const where = `${file}: item ${n}`;
+    if ('problem' in item) {
+      const reason: ProblemReason = /no date/.test(item.problem)
+        ? 'no date'
+        : /malformed/.test(item.problem)
+          ? 'malformed'
+          : 'invalid';
+      yield { problem: { where: reason === 'malformed' ? file : where, message: item.problem, reason } };
+    } else yield { article: item.article, where };
+  }
+}
+
+const decodeReason = (error: string): ProblemReason => (error.startsWith('binary') ? 'binary' : 'encoding');
 
 async function* readStdin(options: ReadOptions): AsyncGenerator<ReadItem> {
   const stream = options.stdin ?? process.stdin;
@@ -131,7 +195,7 @@ async function* readStdin(options: ReadOptions): AsyncGenerator<ReadItem> {
   for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
   const decoded = decodeText(Buffer.concat(chunks));
   if ('error' in decoded) {
-    yield { problem: { where: '<stdin>', message: decoded.error } };
+    yield { problem: { where: '<stdin>', message: decoded.error, reason: decodeReason(decoded.error) } };
     return;
   }
   const trimmed = decoded.text.trimStart();
@@ -140,7 +204,11 @@ async function* readStdin(options: ReadOptions): AsyncGenerator<ReadItem> {
     yield* readJsonl(Readable.from([decoded.text]), '<stdin>', options);
     return;
   }
-  yield textArticle(decoded.text, '<stdin>', /^<(!doctype|html)/i.test(trimmed), options.date, null);
+  if (looksLikeFeed(trimmed.slice(0, 2048))) {
+    yield* feedArticles(decoded.text, '<stdin>', options.date);
+    return;
+  }
+  yield textArticle(decoded.text, '<stdin>', /^<(!doctype|html)/i.test(trimmed), options.date, null, 'stdin');
 }
 
 async function sniffBinary(file: string): Promise<string | null> {
@@ -204,6 +272,7 @@ function textArticle(
   html: boolean,
   date: string | undefined,
   mtime: Date | null,
+  id: string,
 ): ReadItem {
   let body = text;
   let title: string | undefined;
@@ -214,11 +283,13 @@ function textArticle(
     title = page.title ?? undefined;
     published = page.published;
   }
-  if (body.trim().length === 0) return { problem: { where, message: 'empty: no text to code' } };
+  if (body.trim().length === 0)
+    return { problem: { where, message: 'empty: no text to code', reason: 'empty' } };
   published = date ?? published ?? DATE_IN_TEXT.exec(body.slice(0, 400))?.[0] ?? null;
   if (!published && mtime) published = mtime.toISOString().slice(0, 10);
-  if (!published) return { problem: { where, message: 'no publication date: pass --date YYYY-MM-DD' } };
-  const id = where === '<stdin>' ? 'stdin' : basename(where);
+  if (!published) {
+    return { problem: { where, message: 'no publication date: pass --date YYYY-MM-DD', reason: 'no date' } };
+  }
   return { article: { id, text: body, published, ...(title ? { title } : {}) }, where };
 }
 
@@ -236,39 +307,46 @@ async function* readJsonl(stream: Readable, file: string, options: ReadOptions):
           problem: {
             where,
             message: `line is ${line.length} characters, over the ${maxLine} limit: skipped`,
+            reason: 'too large',
           },
         };
         continue;
       }
       if (line.includes('\uFFFD')) {
-        yield { problem: { where, message: 'line is not valid UTF-8: skipped' } };
+        yield { problem: { where, message: 'line is not valid UTF-8: skipped', reason: 'encoding' } };
         continue;
       }
       let raw: unknown;
       try {
         raw = JSON.parse(line);
       } catch (e) {
-        yield { problem: { where, message: `malformed JSON: ${(e as Error).message}` } };
+        yield { problem: { where, message: `malformed JSON: ${(e as Error).message}`, reason: 'malformed' } };
         continue;
       }
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        yield { problem: { where, message: 'expected a JSON object per line' } };
+        yield { problem: { where, message: 'expected a JSON object per line', reason: 'malformed' } };
         continue;
       }
       const r = raw as Record<string, unknown>;
       if (r.published == null && options.date) r.published = options.date;
       const parsed = articleInputSchema.safeParse(r);
       if (!parsed.success) {
-        yield { problem: { where, message: describeIssues(parsed.error) } };
+        yield { problem: { where, message: describeIssues(parsed.error), reason: 'invalid' } };
         continue;
       }
       if (parsed.data.text.trim() === '') {
-        yield { problem: { where, message: 'field `text` is empty' } };
+        yield { problem: { where, message: 'field `text` is empty', reason: 'empty' } };
         continue;
       }
       yield { article: parsed.data, where };
     }
   } catch (e) {
-    yield { problem: { where: `${file}:${n + 1}`, message: `read failed: ${(e as Error).message}` } };
+    yield {
+      problem: {
+        where: `${file}:${n + 1}`,
+        message: `read failed: ${(e as Error).message}`,
+        reason: 'read error',
+      },
+    };
   }
 }
