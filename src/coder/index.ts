@@ -95,7 +95,7 @@ export function createCoder(options: CoderOptions): Coder {
     doc.phrases.forEach((p, i) => {
       for (let t = p.from; t < p.to; t++) doc.phraseAt[t] = i;
     });
-    doc.events = assembleEvents(doc, findEvents(doc, rules), dict, places);
+    doc.events = assembleEvents(doc, findEvents(doc, rules, places), dict, places);
     doc.statements = findStatements(doc);
 
     const tone =

@@ -4,6 +4,7 @@
  */
 import type { CompiledDictionary, NounRule, VerbRule } from '../../dictionaries/types.js';
 import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
+import type { PlaceFinder } from './place.js';
 import { INTENT_GOVERNORS, intentCodeFor, readModality, SPEECH_VERBS, type Mood } from './modality.js';
 import {
   CLAUSE_BREAKS,
@@ -126,7 +127,7 @@ const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 /** Codes that two parties do together: "A and B met" is A->B and B->A. */
 const MUTUAL_ROOTS = new Set(['03', '04', '05', '06', '08', '16', '19']);
 
-export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
+export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): EventCandidate[] {
   const out: EventCandidate[] = [];
   doc.sentences.forEach((s, si) => {
     const ctx: ClauseContext = {
@@ -148,7 +149,7 @@ export function findEvents(doc: Doc, rules: RuleIndex): EventCandidate[] {
     for (const [v, picked] of picks) {
       if (silenced.has(v)) continue;
       if (picked.objectAt >= 0) markConsumed(doc, consumed, picked.objectAt, picked.rule.after);
-      out.push(...codeVerb(ctx, v, si, picked, out));
+      out.push(...codeVerb(ctx, v, si, picked, out, places));
     }
     for (let n = s.from; n < s.to; n++) {
       if (consumed.has(n)) continue;
@@ -331,6 +332,7 @@ function codeVerb(
   si: number,
   picked: PickedRule,
   earlier: readonly EventCandidate[],
+  places: PlaceFinder,
 ): EventCandidate[] {
   const { doc } = ctx;
   const group = verbGroup(doc, v, ctx.sentenceFrom);
@@ -366,7 +368,7 @@ function codeVerb(
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
   }
   if (sources.length === 0) return [];
-  if (targets.length === 0) targets = placeAsTarget(ctx, particleEnd, rule.code, sources);
+  if (targets.length === 0) targets = placeAsTarget(ctx, particleEnd, rule.code, sources, places);
   if (targets.length === 0) targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   let negated = modality.negated;
@@ -477,6 +479,7 @@ function placeAsTarget(
   from: number,
   code: string,
   sources: ActorPhrase[],
+  places: PlaceFinder,
 ): ActorPhrase[] {
   if (!LOCATED_ROOTS.has(code.slice(0, 2))) return [];
   const { doc } = ctx;
@@ -487,7 +490,7 @@ function placeAsTarget(
     let j = k + 1;
     if (doc.tokens.lower[j] === 'the') j++;
     const pi = doc.phraseAt[j] ?? -1;
-    const phrase = doc.phrases[pi];
+    const phrase = doc.phrases[pi] ?? cityPhrase(doc, j, limit, places);
     if (!phrase || phrase.from !== j) continue;
     const a = phrase.actors[0];
     if (!a || a.person || a.org || a.country == null) continue;
@@ -495,6 +498,36 @@ function placeAsTarget(
     return [phrase];
   }
   return [];
+}
+
+/** "in Tel Aviv": a city names its state, which can stand as a location-target. */
+function cityPhrase(doc: Doc, at: number, limit: number, places: PlaceFinder): ActorPhrase | null {
+  const hit = places.lookup(doc, at, limit);
+  const state = hit ? places.stateOf(hit.place) : null;
+  if (!hit || !state) return null;
+  const span: [number, number] = [doc.tokens.start[at] ?? 0, doc.tokens.end[hit.to - 1] ?? 0];
+  return {
+    from: at,
+    to: hit.to,
+    sentence: doc.tokens.sentence[at] ?? 0,
+    viaCoreference: false,
+    appositionOf: null,
+    modifier: false,
+    actors: [
+      {
+        key: state.key,
+        code: state.code,
+        name: state.name,
+        country: state.key,
+        org: null,
+        sector: null,
+        person: null,
+        personRef: null,
+        span,
+        text: doc.text.slice(span[0], span[1]),
+      },
+    ],
+  };
 }
 
 /** "accused Russia of attacking Ukraine": the gerund is part of the accusation, not an event of its own. */

@@ -30,6 +30,8 @@ export interface RawPhrase {
 }
 
 const FILLER_POS = new Set(['DET', 'ADJ', 'NUM']);
+/** Roles that belong to the state they are "in": protesters, police, rebels, journalists (not troops). */
+const IN_PLACE_SECTORS = new Set(['CVL', 'OPP', 'MED', 'NGO', 'REB', 'COP']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him']);
 /** Adjectives that keep a phrase going ("senior", "top") but words like "other" end it. */
 const STOP_FILLERS = new Set(['other', 'such', 'many', 'some', 'all', 'both', 'each', 'every', 'no', 'any']);
@@ -74,7 +76,7 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
         current &&
         !u.pronoun &&
         !current.units.some((x) => x.pronoun) &&
-        joinable(doc, current.to, u.from)
+        joinable(doc, current.to, u.from, u.role != null)
       ) {
         current.units.push(u);
         current.to = u.to;
@@ -111,9 +113,7 @@ function mergeRoleOfCountry(doc: Doc, phrases: RawPhrase[]): void {
     if (a.sentence !== b.sentence || a.units.some((u) => u.names.length || u.pronoun)) continue;
     const between = doc.tokens.lower.slice(a.to, b.from).filter((w) => w !== 'the');
     // "protesters in Sri Lanka" belong to Sri Lanka; "troops in Ukraine" need not.
-    const civilian = a.units.every(
-      (u) => u.role === 'CVL' || u.role === 'OPP' || u.role === 'MED' || u.role === 'NGO',
-    );
+    const civilian = a.units.every((u) => u.role != null && IN_PLACE_SECTORS.has(u.role));
     const links = civilian ? ['from', 'of', 'in'] : ['from', 'of'];
     if (between.length !== 1 || !links.includes(between[0] ?? '')) continue;
     if (!b.units.some((u) => u.names.length) || b.units.some((u) => u.pronoun)) continue;
@@ -130,13 +130,15 @@ function roleOfNames(m: { role: Sector | null }): Sector | null {
   return m.role;
 }
 
-function joinable(doc: Doc, from: number, to: number): boolean {
+/** "Palestinian suicide bombers", "Russia's top military officials": fillers between a name and a role. */
+function joinable(doc: Doc, from: number, to: number, toRole: boolean): boolean {
   if (to - from > 3) return false;
   for (let k = from; k < to; k++) {
     const v = doc.tokens.lower[k] ?? '';
     const pos = doc.tokens.pos[k] ?? '';
     if (v === "'s" || v === '’s' || v === "'" || v === '-') continue;
     if (FILLER_POS.has(pos) && !STOP_FILLERS.has(v)) continue;
+    if (toRole && pos === 'NOUN' && to - from <= 2) continue;
     return false;
   }
   return true;

@@ -2,7 +2,7 @@
  * Place stage: where an event happened, from "in Istanbul", "at the OSCE meeting in Malta" or the
  * dateline, looked up in the offline gazetteer compiled from GeoNames data and the country list.
  */
-import type { CompiledDictionary } from '../../dictionaries/types.js';
+import type { ActorEntry, CompiledDictionary } from '../../dictionaries/types.js';
 import type { Doc } from '../doc.js';
 import type { CodedPlace } from '../types.js';
 
@@ -60,6 +60,12 @@ export class PlaceFinder {
       }
     }
     return null;
+  }
+
+  /** The state a named place (city or country) lies in, as an actor entry. */
+  stateOf(place: CodedPlace): ActorEntry | null {
+    if (!place.country) return null;
+    return this.dict.actors[this.dict.actorIndex[place.country] ?? -1] ?? null;
   }
 
   /** The first place named in the opening sentences: the story's setting. */

@@ -132,6 +132,8 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     }
     // "a resolution that aims to tighten sanctions": the subject of a relative clause is its
     // antecedent, which here is no actor.
+    // "refugees, whom authorities blame": an object relative's subject is inside it, not before.
+    if ((w === 'whom' || w === 'whose') && !sawPhrase(c, k, groupFrom)) return [];
     if ((w === 'that' || w === 'which' || w === 'who') && !sawPhrase(c, k, groupFrom)) {
       const antecedent = tokens.pos[k - 1];
       if (antecedent === 'NOUN' || antecedent === 'PROPN') {
@@ -166,6 +168,15 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     return coordinated(doc, phraseIndex(doc, head));
   }
   return [];
+}
+
+const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'state', 'claim', 'add', 'write', 'confirm']);
+
+function speechFollows(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < Math.min(to, from + 6); k++) {
+    if (doc.tokens.pos[k] === 'VERB') return REPORTING.has(doc.tokens.lemma[k] ?? '');
+  }
+  return false;
 }
 
 function sawPhrase(c: ClauseContext, from: number, to: number): boolean {
@@ -278,6 +289,8 @@ export function targetAfter(
     ) {
       return null;
     }
+    // "…, Human Rights Watch (HRW) said": the source of the report, not a target.
+    if (prep === ',' && speechFollows(doc, phrase.to, c.sentenceTo)) return null;
     const head = phrase.appositionOf != null ? (phrases[phrase.appositionOf] ?? phrase) : phrase;
     return { phrases: coordinated(doc, phraseAt[head.from] ?? pi), at: pi };
   }
