@@ -91,7 +91,7 @@ export function createCoder(options: CoderOptions): Coder {
       statements: [],
       warnings,
     };
-    doc.phrases = resolvePhrases(doc, findPhrases(doc, gazetteer), dict);
+    doc.phrases = resolvePhrases(doc, findPhrases(doc, gazetteer), dict, places);
     doc.phrases.forEach((p, i) => {
       for (let t = p.from; t < p.to; t++) doc.phraseAt[t] = i;
     });

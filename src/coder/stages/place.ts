@@ -6,7 +6,7 @@ import type { ActorEntry, CompiledDictionary } from '../../dictionaries/types.js
 import type { Doc } from '../doc.js';
 import type { CodedPlace } from '../types.js';
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'to']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'to', 'through', 'across']);
 
 export class PlaceFinder {
   private readonly countriesByName = new Map<string, CodedPlace>();

@@ -13,6 +13,7 @@ import type {
 import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
 import type { Sector } from '../types.js';
 import type { RawPhrase, Unit } from './mentions.js';
+import type { PlaceFinder } from './place.js';
 
 /** The role a person held on `date`, else the latest before it, else the first after it. */
 export function roleAt(person: PersonEntry, date: string): { role: RoleTenure; current: boolean } | null {
@@ -28,6 +29,9 @@ export function roleAt(person: PersonEntry, date: string): { role: RoleTenure; c
 
 const isActive = (p: PersonEntry, date: string) => roleAt(p, date)?.current === true;
 
+/** Groups of people named only by what they do: protesters, demonstrators, strikers, rioters. */
+const CROWD_SECTORS = new Set<Sector>(['CVL', 'OPP']);
+
 interface Memory {
   /** Persons mentioned so far, most recent last, with the actor they resolved to. */
   persons: { ref: number; actor: ResolvedActor; sentence: number }[];
@@ -35,12 +39,17 @@ interface Memory {
   lastBody: { actor: ResolvedActor; sentence: number } | null;
 }
 
-export function resolvePhrases(doc: Doc, raw: RawPhrase[], dict: CompiledDictionary): ActorPhrase[] {
+export function resolvePhrases(
+  doc: Doc,
+  raw: RawPhrase[],
+  dict: CompiledDictionary,
+  places: PlaceFinder,
+): ActorPhrase[] {
   const date = doc.article.published;
   const memory: Memory = { persons: [], lastBody: null };
   const out: ActorPhrase[] = [];
   for (const p of raw) {
-    const resolved = resolveOne(doc, p, dict, date, memory);
+    const resolved = resolveOne(doc, p, dict, date, memory, places);
     if (!resolved) continue;
     out.push(resolved);
     for (const a of resolved.actors) {
@@ -59,6 +68,7 @@ function resolveOne(
   dict: CompiledDictionary,
   date: string,
   memory: Memory,
+  places: PlaceFinder,
 ): ActorPhrase | null {
   const { tokens } = doc;
   const span: [number, number] = [tokens.start[p.from] ?? 0, tokens.end[p.to - 1] ?? 0];
@@ -90,7 +100,9 @@ function resolveOne(
   if (personRef != null) {
     const person = dict.persons[personRef];
     if (person) {
-      const actor = personActor(person, personRef, date, country ?? null, roleSector, dict);
+      const orgOfPhrase = hits.find((h) => h.kind === 'org');
+      const body = country ?? (orgOfPhrase ? dict.actors[orgOfPhrase.ref] : undefined);
+      const actor = personActor(person, personRef, date, body ?? null, roleSector, dict);
       return { ...base, actors: [{ ...actor, span, text }], viaCoreference: false };
     }
   }
@@ -121,6 +133,18 @@ function resolveOne(
         viaCoreference: true,
       };
     }
+  }
+  // "Tens of thousands of protesters marched through Minsk": a crowd belongs where it is.
+  if (
+    roleSector &&
+    hits.length === 0 &&
+    CROWD_SECTORS.has(roleSector) &&
+    tokens.lower[p.to - 1]?.endsWith('s')
+  ) {
+    const place = places.inSentence(doc, p.sentence);
+    const state = place ? places.stateOf(place) : null;
+    if (state)
+      return { ...base, actors: [{ ...stateActor(state, roleSector), span, text }], viaCoreference: false };
   }
   // A bare title ("the minister", "the president") refers back to the last person who held it.
   if (roleSector && hits.length === 0) {
@@ -193,8 +217,16 @@ function personActor(
 ): Omit<ResolvedActor, 'span' | 'text'> {
   const held = roleAt(person, date);
   const role = held?.role;
-  const orgKey = held?.current ? (role?.org ?? null) : null;
-  const countryKey = held?.current ? (role?.country ?? null) : (phraseCountry?.key ?? role?.country ?? null);
+  // Out of office, a person is read by the phrase ("Hezbollah leader Hassan Nasrallah"), else by
+  // the last body they served.
+  const former = !held?.current;
+  const phraseOrg = former && phraseCountry && phraseCountry.kind !== 'country' ? phraseCountry.key : null;
+  const orgKey = former ? (phraseOrg ?? (phraseCountry ? null : (role?.org ?? null))) : (role?.org ?? null);
+  const countryKey = former
+    ? phraseCountry?.kind === 'country'
+      ? phraseCountry.key
+      : (role?.country ?? null)
+    : (role?.country ?? null);
   const sector: Sector | null = held?.current ? (role?.sector ?? null) : (phraseSector ?? 'ELI');
   if (orgKey) {
     const org = dict.actors[dict.actorIndex[orgKey] ?? -1];

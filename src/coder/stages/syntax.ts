@@ -159,7 +159,9 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     const before = previousContent(doc, first.from, c.sentenceFrom);
     const beforePos = before >= 0 ? tokens.pos[before] : '';
     const beforeWord = before >= 0 ? tokens.lower[before] : '';
-    if (beforePos === 'ADP' || beforeWord === 'to') continue; // object of a preposition
+    // The object of a preposition is no subject, but "thousands of protesters" is a quantity.
+    if ((beforePos === 'ADP' || beforeWord === 'to') && !(beforeWord === 'of' && isQuantity(doc, before - 1)))
+      continue;
     if (beforeWord === "'s" || beforeWord === '’s') continue;
     let adjacent = true;
     for (let j = phrase.to; j < groupFrom; j++) if (tokens.pos[j] !== 'ADV') adjacent = false;
@@ -177,6 +179,36 @@ function speechFollows(doc: Doc, from: number, to: number): boolean {
     if (doc.tokens.pos[k] === 'VERB') return REPORTING.has(doc.tokens.lemma[k] ?? '');
   }
   return false;
+}
+
+const QUANTITIES = new Set([
+  'thousands',
+  'hundreds',
+  'dozens',
+  'tens',
+  'millions',
+  'scores',
+  'number',
+  'group',
+  'groups',
+  'crowd',
+  'crowds',
+  'members',
+  'some',
+  'many',
+  'most',
+  'all',
+  'several',
+  'majority',
+  'handful',
+  'team',
+  'delegation',
+  'contingent',
+]);
+
+/** "thousands of", "a group of", "two of": a head that counts the people after "of". */
+function isQuantity(doc: Doc, k: number): boolean {
+  return doc.tokens.pos[k] === 'NUM' || QUANTITIES.has(doc.tokens.lower[k] ?? '');
 }
 
 function sawPhrase(c: ClauseContext, from: number, to: number): boolean {
