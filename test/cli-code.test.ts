@@ -73,7 +73,7 @@ describe('parley code', () => {
     const csv = run(['code', '-', '--date', '2024-03-06', '--format', 'csv'], 'Iran condemned Israel.');
     assert.equal(csv.status, 0, csv.stderr);
     const [header, row] = csv.stdout.trim().split('\n');
-    assert.match(header ?? '', /^article,event,date/);
+    assert.match(header ?? '', /^article,published,event,date/);
     assert.match(row ?? '', /IRN.*11\d.*ISR/);
     const table = run(['code', '-', '--date', '2024-03-06', '--format', 'table'], 'Iran condemned Israel.');
     assert.match(table.stdout, /IRN\S*\s+11\d\s+ISR/);

@@ -1,77 +1,22 @@
 /** Output formats for coded articles: JSONL (the contract), JSON, CSV and a readable table. */
-import type { CodedArticle, CodedEvent } from '../coder/types.js';
+import type { Article, CodedArticle, CodedEvent } from '../coder/types.js';
+import { inLead, leadEnd } from '../store/lead.js';
+import type { StoredEvent } from '../store/store.js';
 
 export type OutputFormat = 'jsonl' | 'json' | 'csv' | 'table';
 export const OUTPUT_FORMATS: OutputFormat[] = ['jsonl', 'json', 'csv', 'table'];
 
-export const EVENT_CSV_COLUMNS = [
-  'article',
-  'event',
-  'date',
-  'date_precision',
-  'source_key',
-  'source_code',
-  'source_name',
-  'source_text',
-  'cameo',
-  'root',
-  'quad',
-  'goldstein',
-  'plover',
-  'action',
-  'target_key',
-  'target_code',
-  'target_name',
-  'target_text',
-  'negated',
-  'modality',
-  'place',
-  'place_country',
-  'lat',
-  'lon',
-  'sentence',
-  'confidence',
-  'rule',
-] as const;
-
-export function csvCell(v: unknown): string {
-  if (v == null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function eventCsvRow(articleId: string, e: CodedEvent): string {
-  return [
-    articleId,
-    e.id,
-    e.date,
-    e.datePrecision,
-    e.source.key,
-    e.source.code,
-    e.source.name,
-    e.source.text,
-    e.cameo,
-    e.root,
-    e.quad,
-    e.goldstein,
-    e.plover?.type ?? '',
-    e.action.text,
-    e.target?.key ?? '',
-    e.target?.code ?? '',
-    e.target?.name ?? '',
-    e.target?.text ?? '',
-    e.negated,
-    e.modality,
-    e.place?.name ?? '',
-    e.place?.country ?? '',
-    e.place?.lat ?? '',
-    e.place?.lon ?? '',
-    e.sentence,
-    e.confidence,
-    e.rule,
-  ]
-    .map(csvCell)
-    .join(',');
+/** A freshly coded event in the shape the store and its exports use, so CSV has one writer. */
+export function asExportEvent(article: Article, coded: CodedArticle, e: CodedEvent): StoredEvent {
+  const end = leadEnd(article.text);
+  return {
+    ...e,
+    articleId: coded.id,
+    published: coded.published,
+    url: article.url ?? null,
+    sentenceText: article.text.slice(e.sentenceSpan[0], e.sentenceSpan[1]),
+    lead: inLead(e.sentence, e.sentenceSpan[0], end),
+  };
 }
 
 const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));

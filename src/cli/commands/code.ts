@@ -3,7 +3,8 @@ import { createCoder } from '../../coder/index.js';
 import { loadDictionary } from '../../dictionaries/load.js';
 import { readArticles } from '../../ingest/read-articles.js';
 import { EXIT } from '../exit-codes.js';
-import { EVENT_CSV_COLUMNS, eventCsvRow, tableFor, type OutputFormat } from '../format.js';
+import { EVENT_CSV_HEADER, eventCsvLine } from '../../analysis/export/csv.js';
+import { asExportEvent, tableFor, type OutputFormat } from '../format.js';
 
 export interface CodeOptions {
   date?: string;
@@ -17,7 +18,7 @@ export async function runCode(paths: string[], opts: CodeOptions): Promise<numbe
   let coded = 0;
   let failed = 0;
   const jsonItems: unknown[] = [];
-  if (opts.format === 'csv') write(`${EVENT_CSV_COLUMNS.join(',')}\n`);
+  if (opts.format === 'csv') write(`${EVENT_CSV_HEADER.join(',')}\n`);
   for await (const item of readArticles(paths.length ? paths : ['-'], {
     ...(opts.date ? { date: opts.date } : {}),
   })) {
@@ -35,8 +36,9 @@ export async function runCode(paths: string[], opts: CodeOptions): Promise<numbe
     coded++;
     if (opts.format === 'jsonl') write(`${JSON.stringify(result)}\n`);
     else if (opts.format === 'json') jsonItems.push(result);
-    else if (opts.format === 'csv') for (const e of result.events) write(`${eventCsvRow(result.id, e)}\n`);
-    else write(`${tableFor(result)}\n`);
+    else if (opts.format === 'csv') {
+      for (const e of result.events) write(`${eventCsvLine(asExportEvent(item.article, result, e))}\n`);
+    } else write(`${tableFor(result)}\n`);
   }
   if (opts.format === 'json') write(`${JSON.stringify(jsonItems, null, 2)}\n`);
   if (coded === 0) {

@@ -5,27 +5,7 @@
 import type { ActorPhrase, Doc } from '../doc.js';
 
 export const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
-const SUBORDINATORS = new Set([
-  'because',
-  'while',
-  'although',
-  'though',
-  'whereas',
-  'if',
-  'unless',
-  'when',
-  'whenever',
-  'after',
-  'before',
-  'since',
-  'until',
-  'which',
-  'who',
-  'whom',
-  'whose',
-  'where',
-  'but',
-]);
+
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 const CLAUSE_OPENERS = new Set([
   'as',
@@ -41,6 +21,14 @@ const CLAUSE_OPENERS = new Set([
   'before',
   'since',
   'until',
+]);
+/** Words that open another clause, ending the search for a target ("as" also means "in the role of"). */
+const SUBORDINATORS = new Set([
+  ...[...CLAUSE_OPENERS].filter((w) => w !== 'as'),
+  ...RELATIVES,
+  'whenever',
+  'where',
+  'but',
 ]);
 /** Prepositions that introduce places and times, not targets. */
 export const PLACE_PREPOSITIONS = new Set([
