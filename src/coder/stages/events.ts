@@ -468,7 +468,7 @@ function reactionTarget(
 }
 
 /** Roots whose location stands in for the target when none is named (as in CAMEO practice). */
-const LOCATED_ROOTS = new Set(['03', '04', '08', '14', '15', '16', '17', '18', '19', '20']);
+const LOCATED_ROOTS = new Set(['03', '04', '08', '13', '14', '15', '16', '17', '18', '19', '20']);
 
 /**
  * "visited Amman", "protested in Beijing", "shelling in Gaza": a state named as the place of an

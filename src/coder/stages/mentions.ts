@@ -30,6 +30,7 @@ export interface RawPhrase {
 }
 
 const FILLER_POS = new Set(['DET', 'ADJ', 'NUM']);
+const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'overnight', 'now', 'again']);
 /** Roles that belong to the state they are "in": protesters, police, rebels, journalists (not troops). */
 const IN_PLACE_SECTORS = new Set(['CVL', 'OPP', 'MED', 'NGO', 'REB', 'COP']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him']);
@@ -163,6 +164,7 @@ function modifiesNonActor(doc: Doc, p: RawPhrase): boolean {
   // "North Korea test-fired": the noun is the first half of a hyphenated verb, not a head noun.
   if (pos === 'NOUN' && doc.tokens.value[next + 1] === '-' && doc.tokens.pos[next + 2] === 'VERB')
     return false;
+  if (pos === 'NOUN' && TIME_NOUNS.has(doc.tokens.lower[next] ?? '')) return false; // "Pakistan today threatened"
   if (pos === 'NOUN') return true;
   return onlyDemonyms && (pos === 'PROPN' || pos === 'ADJ');
 }
