@@ -370,6 +370,7 @@ function codeVerb(
   if (sources.length === 0) return [];
   if (targets.length === 0) targets = placeAsTarget(ctx, particleEnd, rule.code, sources, places);
   if (targets.length === 0) targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
+  if (targets.length === 0) targets = protestedGovernment(doc, rule.code, sources, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   let negated = modality.negated;
   // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
@@ -498,6 +499,42 @@ function placeAsTarget(
     return [phrase];
   }
   return [];
+}
+
+/**
+ * A protest with no named target is against the protesters' own government, as CAMEO codes
+ * domestic dissent ("thousands of students staged demonstrations" -> IDNCVL 141 IDNGOV).
+ */
+function protestedGovernment(
+  doc: Doc,
+  code: string,
+  sources: ActorPhrase[],
+  places: PlaceFinder,
+): ActorPhrase[] {
+  if (code.slice(0, 2) !== '14') return [];
+  const source = sources[0]?.actors[0];
+  if (!source?.country || source.sector === 'GOV') return [];
+  const state = places.stateOf({ name: source.country, country: source.country, lat: null, lon: null });
+  if (!state) return [];
+  const phrase = sources[0] as ActorPhrase;
+  return [
+    {
+      ...phrase,
+      viaCoreference: true,
+      actors: [
+        {
+          ...source,
+          key: state.key,
+          code: `${state.key}GOV`,
+          name: state.name,
+          sector: 'GOV',
+          person: null,
+          personRef: null,
+          org: null,
+        },
+      ],
+    },
+  ];
 }
 
 /** "in Tel Aviv": a city names its state, which can stand as a location-target. */
