@@ -339,6 +339,8 @@ function codeVerb(
   const { rule, particleEnd } = picked;
   const modality = readModality(doc, group, ctx.sentenceFrom);
   if (modality.mood === 'hypothetical') return [];
+  // "because of fighting between…", "after shelling": a gerund used as a noun names background.
+  if (doc.tokens.lower[v]?.endsWith('ing') && BACKGROUND.has(doc.tokens.lower[v - 1] ?? '')) return [];
   if (takesClause(doc, particleEnd, rule.code) || transitiveProtest(doc, particleEnd, rule)) return [];
 
   const passive = isPassive(doc, group);
@@ -795,7 +797,8 @@ function modifierPhrase(doc: Doc, n: number, sentenceFrom: number): number {
 function governingVerb(doc: Doc, n: number, sentenceFrom: number): number {
   for (let k = n - 1; k >= Math.max(sentenceFrom, n - 5); k--) {
     const pos = doc.tokens.pos[k];
-    if (pos === 'VERB') return k;
+    // A verb of saying takes a clause, not this noun as its object ("said sporadic clashes…").
+    if (pos === 'VERB') return SPEECH_VERBS.has(doc.tokens.lemma[k] ?? '') ? -1 : k;
     if (pos === 'DET' || pos === 'ADJ' || pos === 'NUM' || pos === 'NOUN' || pos === 'ADV' || pos === 'PART')
       continue;
     if (doc.tokens.lower[k] === 'of') continue;

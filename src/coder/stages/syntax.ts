@@ -51,7 +51,6 @@ export const PLACE_PREPOSITIONS = new Set([
   'after',
   'like',
   'including',
-  'than',
   'unlike',
   'behalf',
 ]);
