@@ -44,6 +44,7 @@ export function assembleEvents(
     if (!cameo) continue;
     // "Blinken reaffirmed the US's commitment", "Lavrov defended Russia's actions": a possessive of
     // the actor's own state is the topic, not a target. Other same-state events stay (police and protesters).
+
     if (
       c.target &&
       c.target.key === c.source.key &&

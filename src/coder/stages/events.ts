@@ -343,13 +343,15 @@ function codeVerb(
   if (doc.tokens.lower[v]?.endsWith('ing') && BACKGROUND.has(doc.tokens.lower[v - 1] ?? '')) return [];
   if (takesClause(doc, particleEnd, rule.code) || transitiveProtest(doc, particleEnd, rule)) return [];
 
-  const passive = isPassive(doc, group);
+  // "victims killed by the crash", "a plan backed by Iran": a participle after a noun is passive.
+  const reducedPassive = !isPassive(doc, group) && isReducedPassive(doc, v, particleEnd);
+  const passive = reducedPassive || isPassive(doc, group);
   let sources: ActorPhrase[];
   let targets: ActorPhrase[];
   let targetDistance = 0;
   if (passive) {
     sources = passiveAgent(ctx, particleEnd);
-    targets = subjectOf(ctx, group.from);
+    targets = reducedPassive ? phraseEndingAt(doc, v) : subjectOf(ctx, group.from);
     // "Sanctions were imposed on Iran by the EU": the subject is the action, the target follows.
     if (targets.length === 0) targets = targetAfter(ctx, particleEnd, true)?.phrases ?? [];
   } else {
@@ -537,6 +539,21 @@ function protestedGovernment(
       ],
     },
   ];
+}
+
+/** A past participle right after a noun and followed by "by": "victims killed by …". */
+function isReducedPassive(doc: Doc, v: number, after: number): boolean {
+  const w = doc.tokens.lower[v] ?? '';
+  if (!/(ed|en|wn)$/.test(w)) return false;
+  const prev = doc.tokens.pos[v - 1];
+  if (prev !== 'NOUN' && prev !== 'PROPN') return false;
+  return doc.tokens.lower[after] === 'by' || doc.tokens.lower[after + 1] === 'by';
+}
+
+function phraseEndingAt(doc: Doc, v: number): ActorPhrase[] {
+  const pi = doc.phraseAt[v - 1] ?? -1;
+  const p = doc.phrases[pi];
+  return p && p.to === v && !p.modifier ? [p] : [];
 }
 
 /** "in Tel Aviv": a city names its state, which can stand as a location-target. */

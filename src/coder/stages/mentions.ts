@@ -156,6 +156,8 @@ function modifiesNonActor(doc: Doc, p: RawPhrase): boolean {
     return false;
   const next = p.to;
   if (next >= doc.tokens.count || doc.tokens.sentence[next] !== p.sentence) return false;
+  // "Al Qaeda-linked", "Iran-backed", "US-led": the name is half of a hyphenated adjective.
+  if (doc.tokens.value[next] === '-' && /^[a-z]/.test(doc.tokens.value[next + 1] ?? '')) return true;
   const pos = doc.tokens.pos[next];
   const onlyDemonyms = p.units.every((u) => u.names.length > 0 && u.names.every((h) => h.kind === 'demonym'));
   // "the Russians said": a plural demonym used as a noun is an actor.
