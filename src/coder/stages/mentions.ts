@@ -25,6 +25,8 @@ export interface RawPhrase {
   units: Unit[];
   /** Sector shared with a coordinated phrase: "Hungarian [and Romanian officials]". */
   sharedRole: Sector | null;
+  /** A title followed by a name the dictionary does not know: "President Laurent Gbagbo". */
+  unknownName?: boolean;
   /** The phrase is followed by a noun that is not an actor ("Russian oil"). */
   modifiesNonActor: boolean;
 }
@@ -96,9 +98,27 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
     if (current) phrases.push(current);
   });
   mergeRoleOfCountry(doc, phrases);
+  for (const p of phrases) absorbUnknownName(doc, p);
   for (const p of phrases) p.modifiesNonActor = modifiesNonActor(doc, p);
   shareCoordinatedRoles(doc, phrases);
   return phrases;
+}
+
+/**
+ * "President Laurent Gbagbo", "General Ahmed Ali": a title ending the phrase and followed by
+ * capitalised words the gazetteer did not match is a person it does not know; the phrase takes
+ * the name so the person is not lost.
+ */
+function absorbUnknownName(doc: Doc, p: RawPhrase): void {
+  const last = p.units[p.units.length - 1];
+  if (!last?.role || p.units.some((u) => u.names.some((h) => h.kind === 'person' || h.kind === 'surname')))
+    return;
+  let k = p.to;
+  while (k < p.to + 4 && doc.tokens.pos[k] === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(doc.tokens.value[k] ?? ''))
+    k++;
+  if (k === p.to || (doc.phraseAt[k] ?? -1) >= 0) return;
+  p.to = k;
+  p.unknownName = true;
 }
 
 /** "it will", "it has": a referential "it" in subject position (not "it is clear that"). */

@@ -135,12 +135,8 @@ function resolveOne(
     }
   }
   // "Tens of thousands of protesters marched through Minsk": a crowd belongs where it is.
-  if (
-    roleSector &&
-    hits.length === 0 &&
-    CROWD_SECTORS.has(roleSector) &&
-    tokens.lower[p.to - 1]?.endsWith('s')
-  ) {
+  const crowd = roleSector != null && CROWD_SECTORS.has(roleSector) && tokens.lower[p.to - 1]?.endsWith('s');
+  if (roleSector && hits.length === 0 && (crowd || p.unknownName)) {
     const place = places.inSentence(doc, p.sentence);
     const state = place ? places.stateOf(place) : null;
     if (state)
