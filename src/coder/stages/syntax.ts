@@ -242,9 +242,10 @@ export function coordinated(doc: Doc, index: number): ActorPhrase[] {
   while (lo > 0 && joins(phrases[lo - 1] as ActorPhrase, phrases[lo] as ActorPhrase)) lo--;
   let hi = index;
   while (hi + 1 < phrases.length && joins(phrases[hi] as ActorPhrase, phrases[hi + 1] as ActorPhrase)) hi++;
-  // A coordination must contain an "and" somewhere, else commas only mark appositions.
+  // A coordination must contain an "and" somewhere, else commas only mark appositions; a comma
+  // list of three or more names ("Iran, Libya, North Korea, Sudan") is a list all the same.
   const span = tokens.lower.slice(phrases[lo]?.to ?? 0, phrases[hi]?.from ?? 0);
-  if (hi > lo && !span.includes('and')) return [start];
+  if (hi > lo && hi - lo < 2 && !span.includes('and')) return [start];
   for (let k = lo; k <= hi; k++) {
     const p = phrases[k];
     if (p && p.appositionOf == null) out.push(p);
