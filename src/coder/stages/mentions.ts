@@ -32,6 +32,20 @@ export interface RawPhrase {
 }
 
 const FILLER_POS = new Set(['DET', 'ADJ', 'NUM']);
+const GEO_HEADS = new Set([
+  'sea',
+  'gulf',
+  'bay',
+  'strait',
+  'straits',
+  'straight',
+  'island',
+  'islands',
+  'port',
+  'cape',
+  'lake',
+  'river',
+]);
 const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'overnight', 'now', 'again']);
 /** Roles that belong to the state they are "in": protesters, police, rebels, journalists (not troops). */
 const IN_PLACE_SECTORS = new Set(['CVL', 'OPP', 'MED', 'NGO', 'REB', 'COP']);
@@ -170,6 +184,8 @@ function joinable(doc: Doc, from: number, to: number, toRole: boolean): boolean 
  * following ordinary noun. ("Russia's borders" is different: a possessive still points at Russia.)
  */
 function modifiesNonActor(doc: Doc, p: RawPhrase): boolean {
+  // "the Sea of Japan", "the Gulf of Aden": part of a place name.
+  if (doc.tokens.lower[p.from - 1] === 'of' && GEO_HEADS.has(doc.tokens.lower[p.from - 2] ?? '')) return true;
   const last = p.units[p.units.length - 1];
   if (!last || last.role || last.pronoun) return false;
   if (p.units.some((u) => u.role || u.names.some((h) => h.kind === 'person' || h.kind === 'surname')))

@@ -275,6 +275,8 @@ export function targetAfter(
     if (CLAUSE_BREAKS.has(w) || SUBORDINATORS.has(w)) return null;
     // ", and the EU demanded…", "an air strike that killed…", "as he returned…": another clause begins.
     if (w === ',' && ['and', 'but', 'while'].includes(tokens.lower[k + 1] ?? '')) return null;
+    // "released prisoners and deported them to …": the next predicate has its own object.
+    if ((w === 'and' || w === 'but') && tokens.pos[k + 1] === 'VERB') return null;
     if (w === 'that' && (tokens.pos[k - 1] === 'NOUN' || tokens.pos[k - 1] === 'PROPN')) return null;
     if (w === 'as' && tokens.pos[k + 1] === 'PRON') return null;
     const pi = phraseAt[k] ?? -1;
@@ -297,7 +299,8 @@ export function targetAfter(
       k = phrase.to - 1;
       continue;
     }
-    if (prep === 'by' && passive) return null; // agent of a passive, not a target
+    // The agent of a passive, or of a participle ("talks mediated by Malaysia"), is not a target.
+    if (prep === 'by' && (passive || tokens.pos[before - 1] === 'VERB')) return null;
     // The subject of a following clause ("…, Amnesty International said") is not a target either.
     const next = tokens.pos[phrase.to];
     // …unless the verb takes a that-clause whose subject is its target ("demanded that the US cancel").
