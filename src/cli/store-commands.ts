@@ -7,6 +7,7 @@ import { eventsCommand } from './commands/events.js';
 import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
 import { recodeCommand } from './commands/recode.js';
+import { serveCommand } from './commands/serve.js';
 import { statementsCommand } from './commands/statements.js';
 
 /** `parley events | head` closes stdout early: stop quietly instead of dying on EPIPE. */
@@ -28,6 +29,7 @@ export function registerStoreCommands(program: Command): void {
     statementsCommand(),
     articleCommand(),
     exportCommand(),
+    serveCommand(),
   ]) {
     // Commands built apart from `program` still get its exit-code handling and output settings.
     command.copyInheritedSettings(program);
