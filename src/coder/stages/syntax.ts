@@ -7,6 +7,7 @@ import type { ActorPhrase, Doc } from '../doc.js';
 export const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
 
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+const SUBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
 const CLAUSE_OPENERS = new Set([
   'as',
   'because',
@@ -112,7 +113,9 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     const w = tokens.lower[k] ?? '';
     if (CLAUSE_BREAKS.has(w)) return [];
     // "…, as rescuers battled": a subordinate clause's subject lies after its conjunction.
-    if (CLAUSE_OPENERS.has(w) && tokens.pos[k] === 'SCONJ') return [];
+    // ("had long since adapted" is an adverb: the opener must be followed by a subject.)
+    if (CLAUSE_OPENERS.has(w) && tokens.pos[k] === 'SCONJ' && SUBJECT_START.has(tokens.pos[k + 1] ?? ''))
+      return [];
     if (verbInRel && RELATIVES.has(w)) {
       // "Lavrov, who …, accused": inside the relative clause the antecedent is the subject.
       return subjectBefore(c, k);
