@@ -230,13 +230,21 @@ const phraseIndex = (doc: Doc, p: ActorPhrase) => doc.phraseAt[p.from] ?? -1;
 /** "the US and the EU", "Britain, France and Germany": phrases joined by "and" or commas. */
 export function coordinated(doc: Doc, index: number): ActorPhrase[] {
   const { phrases, tokens } = doc;
-  const joins = (a: ActorPhrase, b: ActorPhrase) => {
+  const linkWords = (a: ActorPhrase, b: ActorPhrase) =>
+    tokens.lower.slice(a.to, b.from).filter((w) => w !== 'the' && w !== 'both');
+  const joins = (a: ActorPhrase, b: ActorPhrase): boolean => {
     if (a.sentence !== b.sentence) return false;
-    const between = tokens.lower.slice(a.to, b.from).filter((w) => w !== 'the' && w !== 'both');
-    if (between.length === 0) return false;
-    return (
-      between.every((w) => w === 'and' || w === ',' || w === 'as' || w === 'well') && between.length <= 3
-    );
+    const between = linkWords(a, b);
+    if (between.length === 0 || between.length > 3) return false;
+    if (!between.every((w) => w === 'and' || w === ',' || w === 'as' || w === 'well')) return false;
+    // ", and" continues a list of three or more ("Britain, France, and Germany"); after a single
+    // name it joins two clauses ("…outside Kyiv, and Moscow denied").
+    if (between[0] === ',' && between[1] === 'and') {
+      const ai = phrases.indexOf(a);
+      const prev = ai > 0 ? phrases[ai - 1] : undefined;
+      return prev !== undefined && prev.sentence === a.sentence && linkWords(prev, a).join(' ') === ',';
+    }
+    return true;
   };
   const out: ActorPhrase[] = [];
   const start = phrases[index];
