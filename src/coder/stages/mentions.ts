@@ -16,6 +16,8 @@ export interface Unit {
   /** Pronoun standing for a person ("he", "she") or, when `neuter`, a state or organisation ("it"). */
   pronoun: boolean;
   neuter?: boolean;
+  /** "the group", "the bloc", "the country": the last body of that kind. */
+  anaphor?: 'group' | 'igo' | 'country';
 }
 
 export interface RawPhrase {
@@ -32,6 +34,25 @@ export interface RawPhrase {
 }
 
 const FILLER_POS = new Set(['DET', 'ADJ', 'NUM']);
+/** Definite descriptions that stand for the last-named body of a kind. */
+const ANAPHORS: Record<string, 'group' | 'igo' | 'country'> = {
+  group: 'group',
+  militia: 'group',
+  movement: 'group',
+  militants: 'group',
+  insurgents: 'group',
+  bloc: 'igo',
+  alliance: 'igo',
+  organisation: 'igo',
+  organization: 'igo',
+  agency: 'igo',
+  body: 'igo',
+  country: 'country',
+  kingdom: 'country',
+  republic: 'country',
+  island: 'country',
+  nation: 'country',
+};
 const GEO_HEADS = new Set([
   'sea',
   'gulf',
@@ -77,6 +98,22 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
       }
       if (tokens.pos[i] === 'PRON' && PERSON_PRONOUNS.has(tokens.lower[i] ?? '')) {
         units.push({ from: i, to: i + 1, names: [], role: null, pronoun: true });
+      } else if (
+        tokens.lower[i] === 'the' &&
+        ANAPHORS[tokens.lower[i + 1] ?? ''] &&
+        tokens.lower[i + 2] !== 'of'
+      ) {
+        units.push({
+          from: i,
+          to: i + 2,
+          names: [],
+          role: null,
+          pronoun: true,
+          neuter: true,
+          anaphor: ANAPHORS[tokens.lower[i + 1] ?? ''],
+        });
+        i += 2;
+        continue;
       } else if (
         tokens.lower[i] === 'it' &&
         tokens.pos[i + 1] !== 'PUNCT' &&

@@ -37,6 +37,8 @@ interface Memory {
   persons: { ref: number; actor: ResolvedActor; sentence: number }[];
   /** The last state or organisation named, for "it". */
   lastBody: { actor: ResolvedActor; sentence: number } | null;
+  /** The last body of each kind, for "the group", "the bloc", "the country". */
+  lastOfKind: Map<string, { actor: ResolvedActor; sentence: number }>;
 }
 
 export function resolvePhrases(
@@ -46,7 +48,7 @@ export function resolvePhrases(
   places: PlaceFinder,
 ): ActorPhrase[] {
   const date = doc.article.published;
-  const memory: Memory = { persons: [], lastBody: null };
+  const memory: Memory = { persons: [], lastBody: null, lastOfKind: new Map() };
   const out: ActorPhrase[] = [];
   for (const p of raw) {
     const resolved = resolveOne(doc, p, dict, date, memory, places);
@@ -54,8 +56,13 @@ export function resolvePhrases(
     out.push(resolved);
     for (const a of resolved.actors) {
       if (a.personRef != null) memory.persons.push({ ref: a.personRef, actor: a, sentence: p.sentence });
-      else if (!resolved.viaCoreference && !resolved.modifier)
-        memory.lastBody = { actor: a, sentence: p.sentence };
+      else if (!resolved.viaCoreference) {
+        // "Houthi targets … the group": a body named as a modifier can still be taken up again.
+        if (!resolved.modifier) memory.lastBody = { actor: a, sentence: p.sentence };
+        const kind = dict.actors[dict.actorIndex[a.key] ?? -1]?.kind;
+        const family = kind === 'ngo' ? 'group' : kind === 'bloc' ? 'igo' : kind;
+        if (family) memory.lastOfKind.set(family, { actor: a, sentence: p.sentence });
+      }
     }
   }
   markAppositions(doc, out);
@@ -82,7 +89,13 @@ function resolveOne(
   };
 
   if (p.units.length === 1 && p.units[0]?.neuter) {
-    const prev = recentBody(memory, p.sentence);
+    const kind = p.units[0].anaphor;
+    const ofKind = kind ? memory.lastOfKind.get(kind) : undefined;
+    const prev = kind
+      ? ofKind && p.sentence - ofKind.sentence <= 2
+        ? ofKind.actor
+        : null
+      : recentBody(memory, p.sentence);
     if (!prev) return null;
     return { ...base, actors: [{ ...prev, span, text }], viaCoreference: true };
   }
@@ -92,7 +105,7 @@ function resolveOne(
     return { ...base, actors: [{ ...prev.actor, span, text }], viaCoreference: true };
   }
   const roleSector = headRole(p.units) ?? p.sharedRole;
-  const hits = p.units.flatMap((u) => u.names);
+  const hits = p.units.flatMap((u, k) => readingsOf(u, p.units[k - 1]));
   const countryHit = hits.find((h) => isCountryish(h.kind));
   const country = countryHit ? dict.actors[countryHit.ref] : undefined;
 
@@ -149,6 +162,16 @@ function resolveOne(
     if (prev) return { ...base, actors: [{ ...prev.actor, span, text }], viaCoreference: true };
   }
   return null;
+}
+
+/**
+ * "Houthi" names the group and is Abdul-Malik al-Houthi's surname: a word that names a body is
+ * read as the body, unless a title stands before it ("leader Houthi").
+ */
+function readingsOf(u: Unit, before: Unit | undefined): NameHit[] {
+  const namesBody = u.names.some((h) => h.kind === 'org' || h.kind === 'country' || h.kind === 'demonym');
+  if (!namesBody || before?.role) return u.names;
+  return u.names.filter((h) => h.kind !== 'surname');
 }
 
 function isCountryish(kind: NameHit['kind']): boolean {
