@@ -95,6 +95,52 @@ describe('coder: events', () => {
   });
 });
 
+describe('coder: conventions of CAMEO coding', () => {
+  it('reads a conditional future harm as a threat and a declined cooperation as a rejection', () => {
+    const threat = code(
+      'Nigeria will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire.',
+    ).events;
+    assert.ok(
+      threat.some((e) => e.source.key === 'NGA' && e.root === '13' && e.target?.key === 'TCD'),
+      JSON.stringify(threat.map((e) => e.cameo)),
+    );
+    const reject = code('Syria said it will not accept any more refugees from Iraq.').events;
+    assert.ok(
+      reject.some((e) => e.source.key === 'SYR' && e.root === '12'),
+      JSON.stringify(reject.map((e) => e.cameo)),
+    );
+  });
+
+  it('targets the author of the event a reaction refers to', () => {
+    const got = roots('North Korea test-fired a ballistic missile, and Japan condemned the launch.');
+    assert.ok(got.includes('JPN 11 PRK'), got.join('; '));
+  });
+
+  it('places a crowd in the state where it marches and sets a domestic protest against its government', () => {
+    const [e] = code('Tens of thousands of protesters marched through Minsk on Sunday.', '2020-08-20').events;
+    assert.equal(e?.source.code, 'BLRCVL');
+    assert.equal(e?.root, '14');
+    assert.equal(e?.target?.code, 'BLRGOV');
+  });
+
+  it('takes up "the group" as the last armed group named', () => {
+    const got = roots(
+      'US warships struck Houthi targets in Yemen, and the group vowed to retaliate against the United States.',
+    );
+    assert.ok(
+      got.some((t) => t.startsWith('HOUTHIS 13 USA')),
+      got.join('; '),
+    );
+  });
+
+  it('codes no event for a noun cited as background', () => {
+    assert.deepEqual(
+      triples('Prices have risen since the Russian invasion of Ukraine, economists said.'),
+      [],
+    );
+  });
+});
+
 describe('coder: time and place', () => {
   it('reads weekdays by tense: the one before in the past, the one after in the future', () => {
     // 2024-12-05 is a Thursday.
