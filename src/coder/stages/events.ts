@@ -372,8 +372,11 @@ function codeVerb(
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
   }
   if (sources.length === 0) return [];
-  if (targets.length === 0) targets = placeAsTarget(ctx, particleEnd, rule.code, sources, places);
-  if (targets.length === 0) targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
+  // Parties acting together ("A and B met in Istanbul") act towards each other, not the place.
+  const mutual = sources.length > 1 && MUTUAL_ROOTS.has(rule.code.slice(0, 2));
+  if (targets.length === 0 && !mutual) targets = placeAsTarget(ctx, particleEnd, rule.code, sources, places);
+  if (targets.length === 0 && !mutual)
+    targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
   if (targets.length === 0) targets = protestedGovernment(doc, rule.code, sources, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   let negated = modality.negated;
@@ -489,7 +492,11 @@ function placeAsTarget(
   if (!LOCATED_ROOTS.has(code.slice(0, 2))) return [];
   const { doc } = ctx;
   const limit = Math.min(ctx.sentenceTo, from + 10);
-  for (let k = from; k < limit; k++) {
+  // After the verb first, then before it ("a build-up on Ukraine's borders, now amassing troops").
+  const positions: number[] = [];
+  for (let k = from; k < limit; k++) positions.push(k);
+  for (let k = from - 2; k >= Math.max(ctx.sentenceFrom, from - 12); k--) positions.push(k);
+  for (const k of positions) {
     const w = doc.tokens.lower[k] ?? '';
     if (!['in', 'to', 'at', 'on', 'near', 'along', 'into'].includes(w)) continue;
     let j = k + 1;

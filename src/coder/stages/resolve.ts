@@ -132,9 +132,10 @@ function resolveOne(
     return { ...base, actors: [{ ...stateActor(country, sector), span, text }], viaCoreference: false };
   }
 
-  // "its director-general", "their troops": a role of the state or body named just before.
+  // "its director-general": a role of the state or body named just before. ("their" points at a
+  // plural subject, often a coordination, so it is left alone.)
   const owner = tokens.lower[p.from - 1];
-  if (roleSector && hits.length === 0 && (owner === 'its' || owner === 'their')) {
+  if (roleSector && hits.length === 0 && owner === 'its') {
     const body = recentBody(memory, p.sentence);
     if (body) {
       const actor = body.org
