@@ -125,7 +125,7 @@ const MEDIATION = /^(045|039|038|028|108|126|135|165)/;
 /** Roots whose events stand without a target ("protesters rallied", "troops were mobilised"). */
 const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 /** Codes that two parties do together: "A and B met" is A->B and B->A. */
-const MUTUAL_ROOTS = new Set(['03', '04', '05', '06', '08', '16', '19']);
+const MUTUAL_ROOTS = new Set(['03', '04', '05', '06', '08', '15', '16', '19']);
 
 export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): EventCandidate[] {
   const out: EventCandidate[] = [];
@@ -379,6 +379,9 @@ function codeVerb(
     targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
   if (targets.length === 0) targets = protestedGovernment(doc, rule.code, sources, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
+  // "French and Egyptian warships launched war games": a show of force by several parties
+  // together is military cooperation between them (062).
+  if (mutual && targets.length === 0 && code.startsWith('15')) code = '062';
   let negated = modality.negated;
   // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
   if (modality.conditionalFuture) {

@@ -53,8 +53,6 @@ export const INTENT_GOVERNORS = new Set([
   'were',
   'arrange',
   'schedule',
-  'try',
-  'attempt',
 ]);
 /** Nouns whose "to"-complement is an intention: "a plan to visit", "its offer to mediate". */
 const INTENT_NOUNS = new Set([
