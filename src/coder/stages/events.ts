@@ -357,7 +357,10 @@ function codeVerb(
   } else {
     // "telephoned Erdogan to offer condolences", "agreed to meet": an infinitive shares the subject
     // of the verb it depends on, not the object standing before it.
-    const governing = group.words[0] === 'to' ? governingVerbOf(doc, group.from, ctx.sentenceFrom) : -1;
+    const governing =
+      group.words[0] === 'to'
+        ? governingVerbOf(doc, group.from, ctx.sentenceFrom)
+        : participleHead(doc, v, group.from, ctx.sentenceFrom);
     sources = subjectOf(ctx, governing >= 0 ? verbGroup(doc, governing, ctx.sentenceFrom).from : group.from);
     const ownKeys = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
     const t = targetAfter(
@@ -405,6 +408,13 @@ function codeVerb(
     sentence: si,
     confidence: 0.85 - Math.min(0.3, Math.max(0, targetDistance - 4) * 0.03) + (rule.after.length ? 0.05 : 0),
   });
+}
+
+/** ", killing about 20 people": a participle after a comma shares the main verb's subject. */
+function participleHead(doc: Doc, v: number, from: number, sentenceFrom: number): number {
+  if (doc.tokens.lower[from - 1] !== ',' || !doc.tokens.lower[v]?.endsWith('ing')) return -1;
+  for (let k = from - 2; k >= sentenceFrom; k--) if (doc.tokens.pos[k] === 'VERB') return k;
+  return -1;
 }
 
 /** The verb an infinitive depends on: "agreed [to meet]", "telephoned Erdogan [to offer]". */
@@ -497,7 +507,7 @@ function placeAsTarget(
   const limit = Math.min(ctx.sentenceTo, from + 10);
   // After the verb first, then before it ("a build-up on Ukraine's borders, now amassing troops").
   const positions: number[] = [];
-  for (let k = from; k < limit; k++) positions.push(k);
+  for (let k = from; k < limit && doc.tokens.lower[k] !== ','; k++) positions.push(k);
   for (let k = from - 2; k >= Math.max(ctx.sentenceFrom, from - 12); k--) positions.push(k);
   for (const k of positions) {
     const w = doc.tokens.lower[k] ?? '';

@@ -300,7 +300,9 @@ export function targetAfter(
     const phrase = phrases[pi];
     if (!phrase) continue;
     // "halting US funding for the WHO": the source's own state qualifying a noun is not the target.
-    if (phrase.modifier && skipKeys.size && phrase.actors.every((a) => skipKeys.has(a.key))) {
+    // …nor are its own means: "offered its troops to Lebanon".
+    const own = skipKeys.size > 0 && phrase.actors.every((a) => skipKeys.has(a.key));
+    if (own && (phrase.modifier || phrase.viaCoreference)) {
       k = phrase.to - 1;
       continue;
     }
