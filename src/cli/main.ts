@@ -4,6 +4,7 @@ import { runCode } from './commands/code.js';
 import { runEval } from './commands/eval.js';
 import { EXIT } from './exit-codes.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './format.js';
+import { registerBench } from './commands/bench.js';
 import { registerStoreCommands } from './store-commands.js';
 
 const isoDate = (v: string) => {
@@ -49,6 +50,7 @@ program
   });
 
 registerStoreCommands(program);
+registerBench(program);
 
 try {
   await program.parseAsync(process.argv);
