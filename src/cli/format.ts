@@ -36,7 +36,7 @@ export function tableFor(a: CodedArticle): string {
   }
   for (const s of a.statements) {
     lines.push(
-      `  » ${s.speaker?.name ?? '?'} (${s.speaker?.key ?? '?'}) ${s.cue.text} [${s.kind}]: "${pad(s.content.text, 90).trim()}"`,
+      `  » ${s.speaker?.name ?? s.speakerPhrase?.text ?? '?'} (${s.speaker?.key ?? '?'}) ${s.cue.text} [${s.kind}]: "${pad(s.content.text, 90).trim()}"`,
     );
   }
   for (const w of a.warnings) lines.push(`  ! ${w}`);

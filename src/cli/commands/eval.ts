@@ -3,7 +3,9 @@ import { createCoder } from '../../coder/index.js';
 import { loadDictionary } from '../../dictionaries/load.js';
 import { readGold } from '../../eval/gold.js';
 import { predictedTriples, scoreItem, summarise, type PredictedActor } from '../../eval/score.js';
+import { isBratGold } from '../../eval/brat.js';
 import { EXIT } from '../exit-codes.js';
+import { runAttributionEval } from './eval-attributions.js';
 
 export interface EvalOptions {
   gold: string;
@@ -15,6 +17,8 @@ export interface EvalOptions {
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 
 export async function runEval(o: EvalOptions): Promise<number> {
+  // Hook (statements, issue 3): brat standoff attribution gold (PolNeAR) is scored by eval-attributions.
+  if (isBratGold(o.gold)) return runAttributionEval(o);
   let gold;
   try {
     gold = readGold(o.gold);

@@ -7,6 +7,7 @@
 /** Verbs that report speech in any construction: "said", "accused X of", "denied the report". */
 export const SAY = new Set([
   'say',
+  'show',
   'tell',
   'tweet',
   'argue',
@@ -39,7 +40,6 @@ export const SAY = new Set([
   'promise',
   'pledge',
   'vow',
-  'threaten',
   'boast',
   'brag',
   'complain',
@@ -103,11 +103,9 @@ export const SAY = new Set([
   'congratulate',
   'apologize',
   'apologise',
-  'agree',
   'disagree',
   'interject',
   'mention',
-  'recall',
   'quote',
 ]);
 
@@ -142,6 +140,10 @@ export const SAY_IF_COMPLEMENT = new Set([
   'chant',
   'propose',
   'appeal',
+  'threaten',
+  'decline',
+  'agree',
+  'recall',
 ]);
 
 /** Stance and evidence: "believes that…", "polls show Clinton leading". */
@@ -171,7 +173,6 @@ export const STANCE = new Set([
   'prove',
   'suggest',
   'indicate',
-  'see',
   'consider',
   'conclude',
   'acknowledge',
@@ -262,4 +263,86 @@ export const SETTING_WORDS = new Set([
   'from',
   'to',
   'with',
+]);
+
+/** Prepositions that cannot open the content of a cue. */
+export const ADP_STOP = new Set([
+  'to',
+  'in',
+  'at',
+  'on',
+  'during',
+  'after',
+  'before',
+  'from',
+  'by',
+  'with',
+  'over',
+  'into',
+  'through',
+]);
+/** Things people issue that say something: "released a statement saying". */
+export const DOCUMENTS = new Set([
+  'statement',
+  'report',
+  'tweet',
+  'email',
+  'letter',
+  'memo',
+  'note',
+  'release',
+  'post',
+  'message',
+  'video',
+  'ad',
+  'advertisement',
+  'communique',
+  'communiqué',
+  'declaration',
+  'op-ed',
+  'editorial',
+  'column',
+  'filing',
+  'lawsuit',
+  'complaint',
+  'petition',
+  'resolution',
+]);
+/** What one declines to do when declining to say: "declined to comment". */
+export const DECLINED = new Set([
+  'comment',
+  'say',
+  'discuss',
+  'elaborate',
+  'answer',
+  'respond',
+  'speculate',
+  'confirm',
+  'specify',
+  'disclose',
+  'identify',
+  'address',
+  'detail',
+  'name',
+  'provide',
+  'offer',
+  'explain',
+]);
+
+/** Cues whose content is what someone else should do: "demanded that Japan apologise". */
+export const DIRECTIVES = new Set([
+  'demand',
+  'urge',
+  'ask',
+  'call',
+  'appeal',
+  'plead',
+  'want',
+  'insist',
+  'order',
+  'recommend',
+  'propose',
+  'suggest',
+  'request',
+  'press',
 ]);

@@ -92,6 +92,7 @@ function quotesInBlock(doc: Doc, from: number, to: number, block: number, out: Q
   const spaceBefore = (k: number) => k === from || /\s/.test(text[(tokens.start[k] ?? 0) - 1] ?? ' ');
   const spaceAfter = (k: number) => k + 1 >= to || (tokens.start[k + 1] ?? 0) > (tokens.end[k] ?? 0);
   let openAt = -1;
+  let openWidth = 1;
   let openKind: Kind | null = null;
   let sawMark = false;
   const push = (open: number, close: number, innerFrom: number, innerTo: number) => {
@@ -109,7 +110,16 @@ function quotesInBlock(doc: Doc, from: number, to: number, block: number, out: Q
     out.push(q);
   };
   for (let k = from; k < to; k++) {
-    const v = tokens.value[k] ?? '';
+    let v = tokens.value[k] ?? '';
+    // Typewriter doubles: ''…'' and ``…'' (two tokens or one) stand for double quotes.
+    let width = 1;
+    const pairWith = (c: string) =>
+      tokens.value[k + 1] === c && (tokens.start[k + 1] ?? 0) === (tokens.end[k] ?? 0);
+    if (v === "''" || v === '``') v = v === '``' ? '“' : '"';
+    else if ((v === "'" && pairWith("'")) || (v === '`' && pairWith('`'))) {
+      v = v === '`' ? '“' : '"';
+      width = 2;
+    }
     if (v.length !== 1) continue;
     let role: 'open' | 'close' | null = null;
     let kind: Kind | null = null;
@@ -117,8 +127,8 @@ function quotesInBlock(doc: Doc, from: number, to: number, block: number, out: Q
       kind = v === '"' ? 'double' : 'single';
       if (openKind === kind) role = 'close';
       else if (openKind == null) {
-        if (kind === 'double') role = !spaceAfter(k) || spaceBefore(k) ? 'open' : null;
-        else role = spaceBefore(k) && !spaceAfter(k) ? 'open' : null;
+        if (kind === 'double') role = !spaceAfter(k + width - 1) || spaceBefore(k) ? 'open' : null;
+        else role = spaceBefore(k) && !spaceAfter(k + width - 1) ? 'open' : null;
       }
     } else if (OPENERS[v]) {
       kind = OPENERS[v] as Kind;
@@ -126,10 +136,10 @@ function quotesInBlock(doc: Doc, from: number, to: number, block: number, out: Q
         // "„…“": the German pair closes on a high mark; otherwise the last quote was never closed.
         if (v === '“' && tokens.value[openAt] === '„') role = 'close';
         else {
-          push(openAt, -1, openAt + 1, k);
+          push(openAt, -1, openAt + openWidth, k);
           role = 'open';
         }
-      } else if (openKind == null) role = kind === 'single' && spaceAfter(k) ? null : 'open';
+      } else if (openKind == null) role = kind === 'single' && spaceAfter(k + width - 1) ? null : 'open';
     } else if (CLOSERS[v]) {
       kind = CLOSERS[v] as Kind;
       if (openKind === kind) role = 'close';
@@ -137,21 +147,24 @@ function quotesInBlock(doc: Doc, from: number, to: number, block: number, out: Q
     }
     if (role === 'open') {
       openAt = k;
+      openWidth = width;
       openKind = kind;
       sawMark = true;
     } else if (role === 'close') {
-      if (openAt >= 0) push(openAt, k, openAt + 1, k);
-      else push(-1, k, from, k); // the quote began in an earlier paragraph
+      // `close` is the last token of the closing mark.
+      if (openAt >= 0) push(openAt, k + width - 1, openAt + openWidth, k);
+      else push(-1, k + width - 1, from, k); // the quote began in an earlier paragraph
       openAt = -1;
       openKind = null;
       sawMark = true;
     }
+    k += width - 1;
   }
   // Left open: runs to the end of the paragraph (closing punctuation excluded).
   if (openAt >= 0 && openKind !== 'single') {
     let end = to;
     while (end > openAt + 1 && tokens.pos[end - 1] === 'PUNCT') end--;
-    if (end - openAt > 3) push(openAt, -1, openAt + 1, end);
+    if (end - openAt > 3) push(openAt, -1, openAt + openWidth, end);
   }
 }
 

@@ -1,119 +1,1324 @@
 /**
- * Statements stage: direct quotes and reported speech with their speaker, cue and content.
- * A speech verb ("said", "told", "warned") with an actor as subject marks a statement; its content
- * is the quoted text next to it, or the clause that follows it.
+ * Statements stage: who said what, about whom. Finds direct quotes (in any quote marks, split or
+ * continued across sentences and paragraphs) and reported speech ("Lavrov said the West was to
+ * blame", "according to the ministry", "X accused Y of …", "as Y put it"), each with its speaker
+ * (resolved to an actor where the article names one), cue, content, the actors it is about and its
+ * tone, and links each statement to the events it constitutes or reports.
+ *
+ * Runs after events; it sets `statement` on the events it links (the only change it makes to them).
  */
-import type { Doc } from '../doc.js';
+import type { Doc, ResolvedActor } from '../doc.js';
 import type { CodedStatement, Span } from '../types.js';
-import { toCodedActor, sentenceTone } from './assemble.js';
-import { SPEECH_VERBS } from './modality.js';
-import { relativeClauseMask, subjectOf, verbGroup, type ClauseContext } from './syntax.js';
+import { toCodedActor } from './assemble.js';
+import {
+  ADP_STOP,
+  CUE_PARTICLES,
+  DECLINED,
+  DIRECTIVES,
+  DOCUMENTS,
+  HEARER_FIRST,
+  SAY,
+  SAY_IF_COMPLEMENT,
+  SETTING_WORDS,
+  SPEECH_ACT_ROOTS,
+  STANCE,
+} from './statements-lexicon.js';
+import { findQuotes, type Quote } from './statements-quotes.js';
+import {
+  affiliated,
+  headActor,
+  isSpeakerPronoun,
+  isTimeNoun,
+  npEndingAt,
+  npStartingAt,
+  propnLike,
+  resolveSpeaker,
+  SETTING_PREPOSITIONS,
+  type Speaker,
+} from './statements-speaker.js';
+import { isPassive, relativeClauseMask, subjectOf, verbGroup, type ClauseContext } from './syntax.js';
 
-const OPEN_QUOTES = new Set(['"', '“', '«', '„']);
-const CLOSE_QUOTES = new Set(['"', '”', '»', '“']);
+interface Candidate {
+  speaker: Speaker;
+  /** Cue tokens [from, to). */
+  cue: [number, number];
+  /** Content as token ranges [from, to). */
+  parts: [number, number][];
+  kind: 'direct' | 'reported';
+  sentence: number;
+  /** Quotes used as content, by index. */
+  quotes: number[];
+}
+
+const SENTENCE_END = /^[.!?]+$/;
+const CLOSING = new Set([',', '”', '"', '’', '»', "'", '—', '–', ':']);
 
 export function findStatements(doc: Doc): CodedStatement[] {
-  const out: CodedStatement[] = [];
-  const { tokens } = doc;
-  doc.sentences.forEach((s, si) => {
-    const ctx: ClauseContext = {
-      doc,
-      sentenceFrom: s.from,
-      sentenceTo: s.to,
-      relMask: relativeClauseMask(doc, s.from, s.to),
-    };
-    const quotes = quoteSpans(doc, s.from, s.to);
-    for (let v = s.from; v < s.to; v++) {
-      const isCue =
-        (tokens.pos[v] === 'VERB' && SPEECH_VERBS.has(tokens.lemma[v] ?? '')) || isAccordingTo(doc, v);
-      if (!isCue) continue;
-      const according = isAccordingTo(doc, v);
-      const cueEnd = according ? v + 2 : v + 1;
-      let speakerPhrases = according
-        ? phraseAfter(doc, cueEnd, s.to)
-        : subjectOf(ctx, verbGroup(doc, v, s.from).from);
-      if (!according && speakerPhrases.length === 0)
-        speakerPhrases = phraseAfter(doc, v + 1, Math.min(s.to, v + 4));
-      const speakerPhrase = speakerPhrases[0];
-      const speaker = speakerPhrase?.actors[0] ?? null;
-      const quote = nearestQuote(quotes, tokens.start[v] ?? 0);
-      let content: Span | null = null;
-      let kind: CodedStatement['kind'] = 'reported';
-      if (quote) {
-        content = quote;
-        kind = 'direct';
-      } else if (according) {
-        content = [s.span[0], tokens.start[v] ?? s.span[0]];
-      } else {
-        let from = v + 1;
-        if (tokens.lower[from] === 'that') from++;
-        if (from < s.to - 1)
-          content = [tokens.start[from] ?? 0, tokens.end[s.to - 2] ?? tokens.end[s.to - 1] ?? 0];
+  return new StatementFinder(doc).run();
+}
+
+class StatementFinder {
+  private readonly quotes: Quote[];
+  private readonly quoteAt: Int32Array;
+  private readonly used = new Set<number>();
+  private readonly candidates: Candidate[] = [];
+  private readonly cueTaken: Uint8Array;
+  /** Tokens of a transcript turn: the speaker's own words, where cues are not the article's. */
+  private readonly inTurn: Uint8Array;
+
+  constructor(private readonly doc: Doc) {
+    const q = findQuotes(doc);
+    this.quotes = q.quotes;
+    this.quoteAt = q.quoteAt;
+    this.cueTaken = new Uint8Array(doc.tokens.count);
+    this.inTurn = new Uint8Array(doc.tokens.count);
+  }
+
+  run(): CodedStatement[] {
+    const { doc } = this;
+    doc.sentences.forEach((s, si) => {
+      const lo = this.clauseStart(si);
+      for (let v = s.from; v < s.to; v++) {
+        if (this.inSpeech(v) || this.cueTaken[v] || this.inTurn[v]) continue;
+        const w = doc.tokens.lower[v] ?? '';
+        if (w === 'according' && doc.tokens.lower[v + 1] === 'to') this.according(v, si, lo, s.to);
+        else if (w === ':') this.colon(v, si, s.from, s.to);
+        else if (w === 'as') this.asPutIt(v, si, lo, s.to);
+        else this.verbCue(v, si, lo, s.to);
       }
-      if (!content || content[1] - content[0] < 8 || !speaker) continue;
-      const [c0, c1] = content;
-      const about = new Map<string, string>();
-      for (const p of doc.phrases) {
-        const at = tokens.start[p.from] ?? 0;
-        if (p.sentence !== si || at < c0 || at >= c1) continue;
-        for (const a of p.actors) if (a.key !== speaker.key) about.set(a.key, a.name);
+    });
+    this.continueQuotes();
+    return this.build();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private inSpeech(k: number): boolean {
+    const q = this.quoteAt[k] ?? -1;
+    return q >= 0 && (this.quotes[q]?.speech ?? false);
+  }
+
+  /** The speech quote whose closing mark is at `k`, or -1. */
+  private quoteClosingAt(k: number): number {
+    const q = this.quoteAt[k] ?? -1;
+    const quote = q >= 0 ? this.quotes[q] : undefined;
+    return quote && quote.speech && quote.close === k ? q : -1;
+  }
+
+  /** The speech quote that closes at `k`, or at `k - 1` before a comma or dash (`“…”, he said`). */
+  private quoteEndingNear(k: number, lo: number): number {
+    // A quotation may end the sentence before ("“…?” Mr. Clyburn said"), never the paragraph before.
+    if (k < lo) {
+      const { tokens, sentences } = this.doc;
+      const a = sentences[tokens.sentence[k] ?? -1];
+      const b = sentences[tokens.sentence[lo] ?? -1];
+      return k === lo - 1 && a != null && b != null && a.block === b.block ? this.quoteClosingAt(k) : -1;
+    }
+    const q = this.quoteClosingAt(k);
+    if (q >= 0) return q;
+    const v = this.doc.tokens.value[k] ?? '';
+    return (v === ',' || v === '—' || v === '–') && k - 1 >= lo ? this.quoteClosingAt(k - 1) : -1;
+  }
+
+  /** The speech quote whose opening mark is at `k`, or -1. */
+  private quoteOpeningAt(k: number): number {
+    const q = this.quoteAt[k] ?? -1;
+    const quote = q >= 0 ? this.quotes[q] : undefined;
+    return quote && quote.speech && quote.open === k ? q : -1;
+  }
+
+  /** Sentence start, reaching back over a split the tokenizer made inside a clause ("(R-Neb.), a member, said"). */
+  private clauseStart(si: number): number {
+    const { doc } = this;
+    let i = si;
+    while (i > 0) {
+      const s = doc.sentences[i];
+      const prev = doc.sentences[i - 1];
+      if (!s || !prev || prev.block !== s.block) break;
+      const first = doc.tokens.value[s.from] ?? '';
+      // "Rev. William Barber said": a title's full stop is no sentence end.
+      const title = /^(rev|sen|gov|rep|dr|mr|mrs|ms|gen|lt|col|sgt|capt|prof|st|jr|pres|amb)$/i.test(
+        doc.tokens.value[prev.to - 2] ?? '',
+      );
+      if (!(
+        first === ',' ||
+        first === ')' ||
+        /^\p{Ll}/u.test(first) ||
+        (title && doc.tokens.value[prev.to - 1] === '.')
+      ))
+        break;
+      i--;
+    }
+    return doc.sentences[i]?.from ?? 0;
+  }
+
+  /** Index just past the last content token of the sentence ending before `to`. */
+  private trimEnd(from: number, to: number): number {
+    const { tokens } = this.doc;
+    let e = to;
+    while (
+      e > from &&
+      (SENTENCE_END.test(tokens.value[e - 1] ?? '') || CLOSING.has(tokens.value[e - 1] ?? ''))
+    ) {
+      // Keep a closing quote that closes a quote inside the content.
+      const q = this.quoteAt[e - 1] ?? -1;
+      if (q >= 0 && this.quotes[q]?.close === e - 1 && (this.quotes[q]?.open ?? -1) >= from) break;
+      e--;
+    }
+    return e;
+  }
+
+  /** Skips adverbs and setting phrases ("on Tuesday", "in a statement", "last week") from `k`. */
+  private skipSetting(k: number, to: number): number {
+    const { tokens } = this.doc;
+    let guard = 0;
+    while (k < to && guard++ < 12) {
+      const w = tokens.lower[k] ?? '';
+      const pos = tokens.pos[k] ?? '';
+      if (pos === 'ADV' && w !== 'not' && !SETTING_WORDS.has(w) && w !== 'so') {
+        k++;
+        continue;
       }
-      out.push({
-        id: `${doc.article.id}#s${out.length + 1}`,
-        speaker: toCodedActor(speaker),
-        cue: {
-          text: doc.text.slice(tokens.start[v], tokens.end[cueEnd - 1]),
-          span: [tokens.start[v] ?? 0, tokens.end[cueEnd - 1] ?? 0],
-        },
-        content: { text: doc.text.slice(c0, c1), span: content },
-        kind,
-        about: [...about].map(([key, name]) => ({ key, name })),
-        tone: sentenceTone(doc, si),
+      if (SETTING_WORDS.has(w) && (pos === 'ADV' || pos === 'ADJ')) {
+        k++;
+        continue;
+      }
+      if (SETTING_PREPOSITIONS.has(w) || w === 'last' || w === 'this' || w === 'earlier' || w === 'late') {
+        // A short noun phrase that is a time or setting: "on Tuesday", "in a statement", "last week".
+        let j = k + 1;
+        while (
+          j < to &&
+          j - k < 6 &&
+          /^(DET|ADJ|NUM|PROPN|NOUN)$/.test(tokens.pos[j] ?? '') &&
+          tokens.value[j] !== ','
+        )
+          j++;
+        const headIsSetting = j > k + 1 && (isTimeNoun(this.doc, j - 1) || tokens.pos[j - 1] === 'PROPN');
+        if ((w === 'last' || w === 'this') && j > k + 1 && isTimeNoun(this.doc, j - 1)) {
+          k = j;
+          continue;
+        }
+        if (headIsSetting) {
+          // "in an interview with CNN", "at a rally in Ohio".
+          if (
+            (tokens.lower[j] === 'with' || tokens.lower[j] === 'in' || tokens.lower[j] === 'on') &&
+            j + 1 < to
+          ) {
+            let m = j + 1;
+            while (m < to && m - j < 6 && /^(DET|ADJ|NUM|PROPN|NOUN|PART)$/.test(tokens.pos[m] ?? '')) m++;
+            if (m > j + 1) j = m;
+          }
+          k = j;
+          continue;
+        }
+      }
+      // "said in an interview published on Thursday": the interview's own participle.
+      if (
+        /^(published|released|broadcast|aired|posted|conducted|held|given|recorded|televised)$/.test(w) &&
+        isTimeNoun(this.doc, k - 1)
+      ) {
+        k++;
+        continue;
+      }
+      // "said Wednesday", "said Tuesday night".
+      if (
+        isTimeNoun(this.doc, k) &&
+        (pos === 'PROPN' || pos === 'NOUN') &&
+        /day|night|morning|evening|afternoon|week|month|year/.test(w)
+      ) {
+        k++;
+        continue;
+      }
+      if (
+        (w === 'earlier' || w === 'later' || w === 'today' || w === 'yesterday' || w === 'tonight') &&
+        pos !== 'VERB'
+      ) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    return k;
+  }
+
+  /** Whether a clause starts at `k`: a noun phrase followed by a verb, before any punctuation. */
+  private clauseFollows(k: number, to: number): boolean {
+    const { tokens } = this.doc;
+    if (isSpeakerPronoun(this.doc, k) && /^(AUX|VERB|ADV|PART)$/.test(tokens.pos[k + 1] ?? '')) return true;
+    // "nearly 300,000 voters went", "more than 665,000 Republicans have cast".
+    while (k < to && (tokens.pos[k] === 'ADV' || tokens.lower[k] === 'than' || tokens.lower[k] === 'more'))
+      k++;
+    const end = npStartingAt(this.doc, k, to, false);
+    if (end < 0) return false;
+    for (let j = end; j < Math.min(to, end + 3); j++) {
+      const pos = tokens.pos[j] ?? '';
+      if (pos === 'AUX' || (pos === 'VERB' && !/ing$/.test(tokens.lower[j] ?? ''))) return true;
+      if (pos !== 'ADV' && pos !== 'PART') return false;
+    }
+    return false;
+  }
+
+  /** End of the content that starts at `from`: the end of the sentence, before a trailing attribution. */
+  private contentEnd(from: number, to: number): number {
+    const { tokens } = this.doc;
+    for (let k = from + 1; k < to; k++) {
+      if (this.inSpeech(k)) continue; // a quotation inside the content does not end it
+      const w = tokens.lower[k] ?? '';
+      if (w === ';' || (w === ':' && this.quoteOpeningAt(k + 1) >= 0)) return this.trimEnd(from, k);
+      if (w === 'according' && tokens.lower[k + 1] === 'to' && /^[,”"’]$/.test(tokens.value[k - 1] ?? ''))
+        return this.trimEnd(from, k);
+      // "blaming the West …, and accusing Ukraine …": a second cue of the same speaker.
+      if (w === 'and' && k > from + 2 && this.isSayVerb(k + 1)) return this.trimEnd(from, k);
+      // "…, Lavrov said." / "…, said Lavrov."
+      if (w === ',' && this.attributionTail(k + 1, to)) return this.trimEnd(from, k);
+      if (k > from + 2 && this.clauseOfTheReporter(k, to)) return this.trimEnd(from, k);
+    }
+    return this.trimEnd(from, to);
+  }
+
+  /**
+   * Where the reporting sentence takes over again after the words: ", playing down …",
+   * ", but did not recommend …", ", though …", "before noting …", a lone dash ("— failings …").
+   */
+  private clauseOfTheReporter(k: number, to: number): boolean {
+    const { tokens } = this.doc;
+    const w = tokens.value[k] ?? '';
+    const n = tokens.lower[k + 1] ?? '';
+    const npos = tokens.pos[k + 1] ?? '';
+    if (w === ',') {
+      if (npos === 'VERB' && /ing$/.test(n)) return true;
+      if ((n === 'but' || n === 'and') && /^(VERB|AUX)$/.test(tokens.pos[k + 2] ?? '')) return true;
+      return (
+        /^(though|although|whereas|while|as)$/.test(n) || (n === 'even' && tokens.lower[k + 2] === 'though')
+      );
+    }
+    if (/^[—―–]$/.test(w)) {
+      for (let j = k + 1; j < to; j++) if (/^[—―–]$/.test(tokens.value[j] ?? '')) return false; // a pair: an aside
+      return true;
+    }
+    const lw = w.toLowerCase();
+    return (lw === 'before' || lw === 'while' || lw === 'after') && npos === 'VERB' && /ing$/.test(n);
+  }
+
+  private isSayVerb(j: number): boolean {
+    const { tokens } = this.doc;
+    return tokens.pos[j] === 'VERB' && SAY.has(tokens.lemma[j] ?? '') && tokens.lemma[j] !== 'show';
+  }
+
+  /** ", he said." / ", said the minister." / ", officials say": a speaker and cue that end the sentence. */
+  private attributionTail(k: number, to: number): boolean {
+    const { tokens } = this.doc;
+    const isSay = (j: number) =>
+      tokens.pos[j] === 'VERB' &&
+      (SAY.has(tokens.lemma[j] ?? '') || SAY_IF_COMPLEMENT.has(tokens.lemma[j] ?? ''));
+    if (isSay(k)) return true;
+    const end = npStartingAt(this.doc, k, to, true);
+    if (end < 0 || end - k > 12) return false;
+    let j = end;
+    while (j < to && (tokens.pos[j] === 'ADV' || tokens.pos[j] === 'AUX')) j++;
+    if (!isSay(j)) return false;
+    const after = this.skipSetting(j + 1, to);
+    return after >= to || SENTENCE_END.test(tokens.value[after] ?? '') || tokens.value[after] === ',';
+  }
+
+  // ---------------------------------------------------------------- cue patterns
+
+  private add(c: Candidate): void {
+    if (c.parts.length === 0 || c.parts.every(([a, b]) => b <= a)) return;
+    this.pronounSpeaker(c);
+    for (let k = c.cue[0]; k < c.cue[1]; k++) this.cueTaken[k] = 1;
+    for (const q of c.quotes) this.used.add(q);
+    this.candidates.push(c);
+  }
+
+  /**
+   * "Michael McFaul … emphasizes … “…,” he argues": "he" and "she" are the last person who spoke
+   * in the last few sentences, before any person merely mentioned (whom the phrase resolution knows).
+   */
+  private pronounSpeaker(c: Candidate): void {
+    const { doc } = this;
+    const w = doc.tokens.lower[c.speaker.from] ?? '';
+    if (c.speaker.to - c.speaker.from !== 1 || (w !== 'he' && w !== 'she')) return;
+    for (let i = this.candidates.length - 1; i >= 0; i--) {
+      const prev = this.candidates[i] as Candidate;
+      if (c.sentence - prev.sentence > 3) break;
+      if (prev.speaker.from >= c.speaker.from) continue;
+      if (!this.personLike(prev.speaker)) continue;
+      // A person named after that speaker and before the pronoun is the nearer antecedent.
+      const own = c.speaker.actor;
+      if (own?.personRef != null && this.namedBetween(own.personRef, prev.speaker.to, c.speaker.from)) return;
+      const span: [number, number] = [
+        doc.tokens.start[c.speaker.from] ?? 0,
+        doc.tokens.end[c.speaker.from] ?? 0,
+      ];
+      const text = doc.text.slice(span[0], span[1]);
+      c.speaker.actor = prev.speaker.actor ? { ...prev.speaker.actor, span, text } : null;
+      return;
+    }
+  }
+
+  private namedBetween(personRef: number, from: number, to: number): boolean {
+    for (const p of this.doc.phrases) {
+      if (p.from >= to) break;
+      if (p.from >= from && !p.viaCoreference && p.actors.some((a) => a.personRef === personRef)) return true;
+    }
+    return false;
+  }
+
+  private personLike(s: Speaker): boolean {
+    const { doc } = this;
+    if (s.actor?.person) return true;
+    const w = doc.tokens.lower[s.from] ?? '';
+    if (s.to - s.from === 1 && (w === 'he' || w === 'she')) return true;
+    if (headActor(doc, s.from, s.to)) return false;
+    return doc.tokens.pos[s.from] === 'PROPN' && doc.tokens.pos[s.from + 1] === 'PROPN';
+  }
+
+  private speakerFrom(from: number, to: number): Speaker {
+    const { doc } = this;
+    let actor: ResolvedActor | null;
+    const w = doc.tokens.lower[from] ?? '';
+    if (to - from === 1 && (w === 'who' || w === 'which' || w === 'that')) {
+      // "senior lawmakers, who also said": the antecedent speaks.
+      let k = from - 1;
+      if (doc.tokens.value[k] === ',') k--;
+      const start = npEndingAt(doc, k, doc.sentences[doc.tokens.sentence[from] ?? 0]?.from ?? 0);
+      actor = start >= 0 ? resolveSpeaker(doc, start, k + 1) : null;
+    } else actor = resolveSpeaker(doc, from, to);
+    return { from, to, actor };
+  }
+
+  /** "according to the ministry". */
+  private according(v: number, si: number, lo: number, to: number): void {
+    const { tokens } = this.doc;
+    const end = npStartingAt(this.doc, v + 2, to, false, true);
+    if (end < 0) return;
+    const speaker = this.speakerFrom(v + 2, end);
+    const cue: [number, number] = [v, v + 2];
+    const before = v - 1;
+    let parts: [number, number][] = [];
+    let kind: Candidate['kind'] = 'reported';
+    const quotes: number[] = [];
+    const qBefore = this.quoteEndingNear(before, lo);
+    if (qBefore >= 0 && !this.used.has(qBefore)) {
+      const q = this.quotes[qBefore] as Quote;
+      parts = [[q.from, q.to]];
+      kind = 'direct';
+      quotes.push(qBefore);
+    } else if (v > lo && (tokens.value[before] === ',' || tokens.value[before] === '—')) {
+      let start = lo;
+      // "X, Y said, according to …": content is what precedes the first attribution.
+      while (start < before && /^[“"‘«]$/.test(tokens.value[start] ?? '')) start++;
+      parts = [[start, this.trimEnd(start, before)]];
+    } else {
+      // "According to the ministry, …" / "… according to the ministry."
+      let k = end;
+      if (tokens.value[k] === ',') k++;
+      if (k < to - 1 && v <= lo + 1) parts = [[k, this.contentEnd(k, to)]];
+      else if (v > lo) parts = [[lo, this.trimEnd(lo, v)]];
+    }
+    this.add({ speaker, cue, parts, kind, sentence: si, quotes });
+  }
+
+  /** "WikiLeaks: Hillary Clinton Flattered Obama" (a headline) or "Lavrov: “…”". */
+  private colon(k: number, si: number, from: number, to: number): void {
+    const { doc } = this;
+    const { tokens } = doc;
+    const labelStart = this.transcriptLabel(si, k);
+    const label = labelStart >= 0;
+    if (label) from = labelStart;
+    if (k - from > 8 || k === from) return;
+    const s = doc.sentences[si];
+    const next = k + 1;
+    const qAfter = this.quoteOpeningAt(next);
+    const headline =
+      s != null &&
+      s.from === from &&
+      (si === 0 || doc.sentences[si - 1]?.block !== s.block) &&
+      doc.sentences[si + 1]?.block !== s.block &&
+      to - from < 30;
+    if (qAfter < 0 && !headline && !label) return;
+    // The speaker is the whole stretch before the colon, and must name someone.
+    if (!label) {
+      const start = npEndingAt(doc, k - 1, from);
+      if (start !== from) return;
+      let named = false;
+      for (let j = from; j < k; j++)
+        if (tokens.pos[j] === 'PROPN' || (doc.phraseAt[j] ?? -1) >= 0) named = true;
+      if (!named) return;
+    }
+    // Headings ("Expert Insights: The Challenges Ahead") are no statements: the speaker must be an
+    // actor, or a name that the article uses again ("WikiLeaks: …", "Michaela Angela Davis: …").
+    if (qAfter < 0 && !label && !headActor(doc, from, k) && !this.recurringName(from, k)) return;
+    const speaker = this.speakerFrom(from, k);
+    if (qAfter >= 0) {
+      const q = this.quotes[qAfter] as Quote;
+      this.add({
+        speaker,
+        cue: [k, k + 1],
+        parts: [[q.from, q.to]],
+        kind: 'direct',
         sentence: si,
-        events: doc.events
-          .filter((e) => e.sentence === si && (e.action.span[0] ?? 0) >= c0 && (e.action.span[1] ?? 0) <= c1)
-          .map((e) => e.id),
+        quotes: [qAfter],
+      });
+      return;
+    }
+    // A transcript turn ("Dr. Anya Sharma: First, seek out …") runs to the end of its paragraph.
+    let last = si;
+    while (label && doc.sentences[last + 1]?.block === s?.block) last++;
+    const end = this.trimEnd(next, doc.sentences[last]?.to ?? to);
+    if (end - next < 2) return;
+    if (label) this.inTurn.fill(1, next, end);
+    this.add({
+      speaker,
+      cue: [k, k + 1],
+      parts: [[next, end]],
+      kind: label ? 'direct' : 'reported',
+      sentence: si,
+      quotes: [],
+    });
+  }
+
+  private labels: Map<string, number> | null = null;
+
+  /**
+   * "Time.news Editor: …" / "Dr. Anya Sharma: …": an interview transcript, where the same short
+   * label opens two paragraphs or more.
+   */
+  private transcriptLabel(si: number, colon: number): number {
+    const { doc } = this;
+    let first = si;
+    while (first > 0 && doc.sentences[first - 1]?.block === doc.sentences[si]?.block) first--;
+    const s = doc.sentences[first];
+    if (!s) return -1;
+    if (!this.labels) {
+      this.labels = new Map();
+      doc.sentences.forEach((x, i) => {
+        if (i > 0 && doc.sentences[i - 1]?.block === x.block) return;
+        const key = this.labelOf(x.from);
+        if (key) this.labels?.set(key, (this.labels.get(key) ?? 0) + 1);
       });
     }
-  });
-  return out;
-}
-
-function isAccordingTo(doc: Doc, i: number): boolean {
-  return doc.tokens.lower[i] === 'according' && doc.tokens.lower[i + 1] === 'to';
-}
-
-function phraseAfter(doc: Doc, from: number, to: number) {
-  for (let k = from; k < to; k++) {
-    const pi = doc.phraseAt[k] ?? -1;
-    if (pi >= 0) return [doc.phrases[pi]].filter((p) => p !== undefined);
+    const key = this.labelOf(s.from);
+    return key != null && this.labelAt === colon && (this.labels.get(key) ?? 0) >= 2 ? s.from : -1;
   }
-  return [];
-}
 
-function quoteSpans(doc: Doc, from: number, to: number): Span[] {
-  const spans: Span[] = [];
-  let open = -1;
-  for (let k = from; k < to; k++) {
-    const v = doc.tokens.value[k] ?? '';
-    if (open < 0 && OPEN_QUOTES.has(v)) open = k;
-    else if (open >= 0 && CLOSE_QUOTES.has(v)) {
-      if (k - open > 3) spans.push([doc.tokens.end[open] ?? 0, doc.tokens.start[k] ?? 0]);
-      open = -1;
+  private labelAt = -1;
+
+  private labelOf(from: number): string | null {
+    const { tokens } = this.doc;
+    for (let k = from; k < Math.min(tokens.count, from + 6); k++) {
+      if (tokens.value[k] === ':') {
+        this.labelAt = k;
+        return k > from ? tokens.lower.slice(from, k).join(' ') : null;
+      }
+      if (
+        k === from
+          ? !/^\p{Lu}/u.test(tokens.value[k] ?? '')
+          : /^(VERB|AUX|ADP|SCONJ)$/.test(tokens.pos[k] ?? '')
+      )
+        return null;
+    }
+    return null;
+  }
+
+  /** A short capitalised name whose last word appears again inside a sentence of the body. */
+  private recurringName(from: number, to: number): boolean {
+    const { tokens, sentences } = this.doc;
+    if (to - from > 4) return false;
+    for (let k = from; k < to; k++) {
+      if (!/^\p{Lu}/u.test(tokens.value[k] ?? '') || tokens.pos[k] === 'DET') return false;
+    }
+    const last = (tokens.lower[to - 1] ?? '').replace(/\.$/, '');
+    if (last.length < 3) return false;
+    for (let k = to; k < tokens.count; k++) {
+      if ((tokens.lower[k] ?? '').replace(/\.$/, '') !== last || !/^\p{Lu}/u.test(tokens.value[k] ?? ''))
+        continue;
+      const s = sentences[tokens.sentence[k] ?? -1];
+      // Inside running prose: not the first words of a line, in a sentence that ends with a full stop.
+      if (s && k - s.from >= 1 && /^[.!?"”]$/.test(tokens.value[s.to - 1] ?? '') && s.to - s.from > 6)
+        return true;
+    }
+    return false;
+  }
+
+  /** "as Lavrov put it, …" / "…, as the minister said." */
+  private asPutIt(k: number, si: number, lo: number, to: number): void {
+    const { doc } = this;
+    const { tokens } = doc;
+    const npEnd = npStartingAt(doc, k + 1, to, false);
+    if (npEnd < 0) return;
+    let v = npEnd;
+    while (v < to && (tokens.pos[v] === 'ADV' || tokens.pos[v] === 'AUX')) v++;
+    const lemma = tokens.lemma[v] ?? '';
+    const putIt = lemma === 'put' && tokens.lower[v + 1] === 'it';
+    const asVerbs = ['note', 'write', 'add', 'state', 'report', 'point', 'tell'];
+    if (!putIt && !(tokens.pos[v] === 'VERB' && (SAY.has(lemma) || asVerbs.includes(lemma)))) return;
+    const cueEnd = putIt ? v + 2 : v + 1;
+    let after = this.skipSetting(cueEnd, to);
+    const speaker = this.speakerFrom(k + 1, npEnd);
+    let parts: [number, number][];
+    if (k > lo && tokens.value[k - 1] === ',') parts = [[lo, this.trimEnd(lo, k - 1)]];
+    else if (k <= lo + 1 && tokens.value[after] === ',') {
+      after++;
+      parts = [[after, this.contentEnd(after, to)]];
+    } else return;
+    this.add({ speaker, cue: [v, cueEnd], parts, kind: 'reported', sentence: si, quotes: [] });
+  }
+
+  private verbCue(v: number, si: number, lo: number, to: number): void {
+    const { doc } = this;
+    const { tokens } = doc;
+    const lemma = tokens.lemma[v] ?? '';
+    const w = tokens.lower[v] ?? '';
+    const pos = tokens.pos[v] ?? '';
+    const sayForm = w === 'says' || w === 'said';
+    // "polls show her leading": after a plural subject the tagger may read the cue as a noun.
+    const nounCue =
+      pos === 'NOUN' &&
+      /^(NOUN|PROPN)$/.test(tokens.pos[v - 1] ?? '') &&
+      (/s$/.test(tokens.lower[v - 1] ?? '') ||
+        (tokens.pos[v - 1] === 'PROPN' && /^(says|reports|writes|notes|adds)$/.test(w))) &&
+      (tokens.lower[v + 1] === 'that' ||
+        /^(DET|PRON|NUM|ADJ)$/.test(tokens.pos[v + 1] ?? '') ||
+        (SENTENCE_END.test(tokens.value[v + 1] ?? '') && tokens.value[v - 3] === ','));
+    if (pos !== 'VERB' && !(sayForm && pos !== 'ADJ') && !nounCue) return;
+    const strong = SAY.has(lemma);
+    const weak = !strong && (SAY_IF_COMPLEMENT.has(lemma) || STANCE.has(lemma));
+    if (!strong && !weak) return;
+    // "China demanded that Japan apologise": what someone is asked to say is not said yet.
+    const last = this.candidates[this.candidates.length - 1];
+    if (
+      last &&
+      last.sentence === si &&
+      DIRECTIVES.has(tokens.lemma[last.cue[1] - 1] ?? '') &&
+      last.parts.some(([a, b]) => v >= a && v < b)
+    )
+      return;
+
+    // "showing no sign of stopping" is no attribution.
+    if (lemma === 'show' && /^(no|little|any|some|signs?)$/.test(tokens.lower[v + 1] ?? '')) {
+      const n = /^signs?$/.test(tokens.lower[v + 1] ?? '') ? v + 1 : v + 2;
+      if (/^signs?$/.test(tokens.lower[n] ?? '')) return;
+    }
+    const group = verbGroup(doc, v, lo);
+    let cueFrom = group.from;
+    // "to publicly name" keeps its "to"; a leading subject pronoun never belongs to the group.
+    while (cueFrom < v && isSpeakerPronoun(doc, cueFrom)) cueFrom++;
+    let cueTo = v + 1;
+    if (CUE_PARTICLES[lemma]?.includes(tokens.lower[v + 1] ?? '')) cueTo++;
+
+    // "are to blame" is no cue; "continues to deny" takes the subject of "continues", while a noun's
+    // infinitive ("the right to know", "failure to recognise") says nothing.
+    const be = ['be', 'is', 'are', 'was', 'were', 'been'];
+    if (group.words.includes('to') && group.words.some((x) => be.includes(x))) return;
+    let subjectLimit = cueFrom;
+    if (group.words[0] === 'to') {
+      const g = group.from - 1;
+      if (w !== lemma && !(lemma === 'be' || w === 'put')) return; // "to questions" is no infinitive
+      if (g < lo || (tokens.pos[g] !== 'VERB' && tokens.pos[g] !== 'AUX')) return;
+      subjectLimit = verbGroup(doc, g, lo).from;
+    }
+    // "was quoted as saying".
+    if (lemma === 'say' && tokens.lower[v - 1] === 'as' && tokens.lemma[v - 2] === 'quote') {
+      const g2 = verbGroup(doc, v - 2, lo);
+      cueFrom = v - 2;
+      subjectLimit = g2.from;
+    } else if (
+      isPassive(doc, group) ||
+      (/(ed|en)$/.test(w) &&
+        tokens.lower[v + 1] === 'by' &&
+        /^(NOUN|PROPN)$/.test(tokens.pos[cueFrom - 1] ?? ''))
+    ) {
+      this.passive(v, si, lo, to, cueFrom, cueTo);
+      return;
+    }
+
+    // 1. Inverted: "…,” said Lavrov." / "…, says Fiona Hill, an expert."
+    const prev = cueFrom - 1;
+    const prevValue = prev >= lo ? (tokens.value[prev] ?? '') : '';
+    const afterCue = cueTo;
+    const inversionSlot =
+      prev < (doc.sentences[si]?.from ?? lo) ||
+      prevValue === ',' ||
+      this.quoteClosingAt(prev) >= 0 ||
+      prevValue === '—';
+    // "“…,” said Lavrov" — but never "told Lavrov": after "tell" comes the hearer.
+    const noInversion = lemma === 'tell' || lemma === 'inform' || lemma === 'assure' || lemma === 'remind';
+    if (inversionSlot && !noInversion && (strong || SAY_IF_COMPLEMENT.has(lemma))) {
+      const npEnd = npStartingAt(doc, afterCue, to, true, true);
+      if (npEnd > afterCue && tokens.lower[afterCue] !== 'that') {
+        const tail = this.skipSetting(npEnd, to);
+        const endsHere =
+          tail >= to ||
+          SENTENCE_END.test(tokens.value[tail] ?? '') ||
+          tokens.value[tail] === ',' ||
+          this.quoteOpeningAt(tail) >= 0;
+        const content = this.contentBefore(prev, lo);
+        if (content && (endsHere || content.quote >= 0)) {
+          const speaker = this.speakerFrom(afterCue, npEnd);
+          const parts = [content.part];
+          const quotes = content.quote >= 0 ? [content.quote] : [];
+          this.add({
+            speaker,
+            cue: [cueFrom, cueTo],
+            parts,
+            kind: content.quote >= 0 ? 'direct' : 'reported',
+            sentence: si,
+            quotes,
+          });
+          return;
+        }
+      }
+    }
+
+    // "Pence released a statement saying …": the author of the statement speaks.
+    let speaker: Speaker | null = null;
+    if (/ing$/.test(w) && cueFrom === v) {
+      const head = v - 1;
+      const start = npEndingAt(doc, head, lo);
+      const verb = start - 1;
+      if (start >= 0 && DOCUMENTS.has(tokens.lemma[head] ?? '') && tokens.pos[verb] === 'VERB') {
+        const g = verbGroup(doc, verb, lo);
+        speaker = this.subjectBeforeSimple(g.from, lo);
+        if (speaker) cueFrom = g.from;
+      }
+    }
+    // 2. The subject before the verb.
+    speaker ??= this.subjectBefore(subjectLimit, lo, v);
+    if (!speaker) return;
+    const speakerStart = speaker.from;
+
+    // Content after the cue.
+    let k = this.skipSetting(cueTo, to);
+    // "said, in an email, that …".
+    if (tokens.value[k] === ',') {
+      const j = this.skipSetting(k + 1, to);
+      if (
+        j > k + 1 &&
+        tokens.value[j] === ',' &&
+        (tokens.lower[j + 1] === 'that' || this.quoteOpeningAt(j + 1) >= 0)
+      )
+        k = j + 1;
+    }
+    // "“…,” a smiling Clinton said before introducing Perry": the quotation just before is the
+    // content (and "“…,” Blinken said, “…”" continues it, see continueQuotes).
+    const quoteBefore = tokens.lower[k] === 'that' ? -1 : this.quoteEndingNear(speakerStart - 1, lo);
+    if (quoteBefore >= 0 && !this.used.has(quoteBefore)) {
+      const q = this.quotes[quoteBefore] as Quote;
+      this.add({
+        speaker,
+        cue: [cueFrom, cueTo],
+        parts: [[q.from, q.to]],
+        kind: 'direct',
+        sentence: si,
+        quotes: [quoteBefore],
+      });
+      return;
+    }
+    if (HEARER_FIRST.has(lemma) && k < to && tokens.lower[k] !== 'that' && this.quoteOpeningAt(k) < 0) {
+      const hearerEnd = npStartingAt(doc, k, to, false);
+      if (hearerEnd > k) {
+        const h = this.skipSetting(hearerEnd, to);
+        if (
+          tokens.lower[h] === 'that' ||
+          this.quoteOpeningAt(h) >= 0 ||
+          this.quoteOpeningAt(h + 1) >= 0 ||
+          tokens.value[h] === ':'
+        )
+          k = h;
+        // "urged Congress to act", "warned Iran of …": the hearer stays in the content.
+        else if (tokens.lower[h] === 'to' || tokens.lower[h] === 'of' || tokens.lower[h] === 'about') {
+          /* keep k */
+        } else if (lemma === 'tell' && this.clauseFollows(h, to)) k = h;
+        // "…, Mnuchin told The Washington Post earlier this week.": the words came before.
+        else if (h >= to || SENTENCE_END.test(tokens.value[h] ?? '') || tokens.value[h] === ',') k = h;
+      }
+    }
+    // "agreed with Biden that …", "explained to reporters that …".
+    if (tokens.lower[k] === 'with' || tokens.lower[k] === 'to') {
+      const e = npStartingAt(doc, k + 1, to, false);
+      if (e > k + 1 && tokens.lower[e] === 'that') k = e;
+    }
+    // "warned of …", "complained about …": the preposition belongs to the cue.
+    if (k === cueTo && /^(of|about|against)$/.test(tokens.lower[k] ?? '') && k + 1 < to) {
+      k++;
+      cueTo = k;
+    }
+    let complement = false;
+    let viaThat = false;
+    if (tokens.lower[k] === 'that' && tokens.pos[k + 1] !== 'VERB' && tokens.pos[k + 1] !== 'AUX') {
+      k++;
+      complement = true;
+      viaThat = true;
+    } else if (tokens.value[k] === ':' || (tokens.value[k] === ',' && this.quoteOpeningAt(k + 1) >= 0)) {
+      k++;
+      complement = true;
+    }
+    const qAfter = this.quoteOpeningAt(k);
+    if (qAfter >= 0 && !this.used.has(qAfter)) {
+      const q = this.quotes[qAfter] as Quote;
+      // "said that “…”": a whole quotation as the content.
+      const afterQuote = q.close >= 0 ? q.close + 1 : q.to;
+      const restEnd = this.trimEnd(afterQuote, to);
+      if (
+        !viaThat ||
+        restEnd <= afterQuote ||
+        tokens.value[afterQuote] === ',' ||
+        q.close < 0 ||
+        tokens.sentence[q.close] !== si
+      ) {
+        this.add({
+          speaker,
+          cue: [cueFrom, cueTo],
+          parts: [[q.from, q.to]],
+          kind: 'direct',
+          sentence: si,
+          quotes: [qAfter],
+        });
+        return;
+      }
+    }
+    // "said to the group", "told reporters at the White House": a place or hearer, then the end
+    // (the words came before), or a clause that is not the content ("agreed to pay" is no saying).
+    // "appealed to the EU for more air defence", "pleaded with Iran to free them", "appealed for calm".
+    const appeal = lemma === 'appeal' || lemma === 'plead';
+    if (appeal && qAfter < 0 && /^(to|with|for)$/.test(tokens.lower[k] ?? '')) complement = true;
+    if (qAfter < 0 && !complement && tokens.pos[k] === 'ADP' && ADP_STOP.has(tokens.lower[k] ?? '')) {
+      const e = npStartingAt(doc, k + 1, to, false);
+      const j = e > k + 1 ? this.skipSetting(e, to) : -1;
+      // "Voters say by a 7-point margin, 49 percent to 42 percent, that …".
+      let that = -1;
+      for (let m = j; m >= 0 && m < Math.min(to, j + 12); m++) {
+        if (tokens.lower[m] === 'that' && tokens.pos[m] === 'SCONJ') that = m;
+        if (that >= 0 || tokens.pos[m] === 'VERB' || tokens.pos[m] === 'AUX') break;
+      }
+      if (that >= 0) k = that + 1;
+      else if (j >= 0 && (j >= to || SENTENCE_END.test(tokens.value[j] ?? '') || tokens.value[j] === ','))
+        k = j;
+      else return;
+    }
+    const atEnd =
+      k >= to ||
+      SENTENCE_END.test(tokens.value[k] ?? '') ||
+      (tokens.value[k] === ',' && !complement) ||
+      this.quoteClosingAt(k) >= 0;
+    if (atEnd) {
+      // "…, Lavrov said." / "“…,” he said." / "The West, Lavrov said, is to blame."
+      const rest = tokens.value[k] === ',' && k + 2 < to ? this.contentEnd(k + 1, to) : -1;
+      const parenthetical = rest > k + 2 && tokens.value[speakerStart - 1] === ',';
+      const content =
+        this.contentBefore(speakerStart - 1, lo) ??
+        (parenthetical ? this.openingBefore(speakerStart - 1, lo) : null);
+      if (!content) return;
+      const parts = [content.part];
+      if (parenthetical && content.quote < 0) parts.push([k + 1, rest]);
+      this.add({
+        speaker,
+        cue: [cueFrom, cueTo],
+        parts,
+        kind: content.quote >= 0 ? 'direct' : 'reported',
+        sentence: si,
+        quotes: content.quote >= 0 ? [content.quote] : [],
+      });
+      return;
+    }
+    if (weak && !complement && qAfter < 0 && !this.weakComplement(lemma, v, k, to)) return;
+    const end = this.contentEnd(k, to);
+    if (end <= k) return;
+    this.add({
+      speaker,
+      cue: [cueFrom, cueTo],
+      parts: [[k, end]],
+      kind: 'reported',
+      sentence: si,
+      quotes: [],
+    });
+  }
+
+  /** What a verb of the weak kind needs to be a cue: a clause, or for some verbs a fitting object. */
+  private weakComplement(lemma: string, v: number, k: number, to: number): boolean {
+    const { tokens } = this.doc;
+    if (lemma === 'call') {
+      if (CUE_PARTICLES.call?.includes(tokens.lower[v + 1] ?? '')) return true;
+      // "called them cowards", "called Trump a liar": an object and a second noun phrase or adjective.
+      const obj = npStartingAt(this.doc, k, to, false);
+      if (obj < 0) return false;
+      const second = obj < to ? tokens.pos[obj] : '';
+      return (
+        second === 'DET' ||
+        second === 'ADJ' ||
+        second === 'NOUN' ||
+        this.quoteOpeningAt(obj) >= 0 ||
+        ((this.quoteAt[obj] ?? -1) >= 0 && tokens.value[obj] !== ',')
+      );
+    }
+    if (lemma === 'point') return tokens.lower[v + 1] === 'out';
+    // "recalled 1.5 million toys made in China": the object's participle is no clause.
+    if (lemma === 'recall') return /^(that|how|when)$/.test(tokens.lower[k] ?? '');
+    // "declined to comment", "refused to say".
+    if (lemma === 'decline') return tokens.lower[k] === 'to' && DECLINED.has(tokens.lemma[k + 1] ?? '');
+    if (lemma === 'threaten' || lemma === 'appeal' || lemma === 'propose')
+      return tokens.lower[k] === 'to' || this.clauseFollows(k, to);
+    return this.clauseFollows(k, to);
+  }
+
+  /** "was welcomed by senior lawmakers": the agent speaks, the subject is the content. */
+  private passive(v: number, si: number, lo: number, to: number, cueFrom: number, cueTo: number): void {
+    const { doc } = this;
+    const { tokens } = doc;
+    if (!SAY.has(tokens.lemma[v] ?? '') && !STANCE.has(tokens.lemma[v] ?? '')) return;
+    const k = this.skipSetting(cueTo, to);
+    if (tokens.lower[k] !== 'by') return;
+    const end = npStartingAt(doc, k + 1, to, false);
+    if (end < 0) return;
+    const subj = npEndingAt(doc, cueFrom - 1, lo);
+    if (subj < 0) return;
+    this.add({
+      speaker: this.speakerFrom(k + 1, end),
+      cue: [cueFrom, cueTo],
+      parts: [[subj, cueFrom]],
+      kind: 'reported',
+      sentence: si,
+      quotes: [],
+    });
+  }
+
+  /**
+   * Content that precedes a speaker and cue: the quotation closing just before (`“…,” he said`),
+   * else the clause from the start of the sentence to the comma (`The West is to blame, he said`).
+   */
+  private contentBefore(k: number, lo: number): { part: [number, number]; quote: number } | null {
+    const { tokens } = this.doc;
+    const q = this.quoteEndingNear(k, lo);
+    if (q >= 0 && !this.used.has(q)) {
+      const quote = this.quotes[q] as Quote;
+      return { part: [quote.from, quote.to], quote: q };
+    }
+    if (tokens.value[k] !== ',' && tokens.value[k] !== '—') return null;
+    let start = lo;
+    while (start < k && /^[“"‘«—–-]$/.test(tokens.value[start] ?? '')) start++;
+    const end = this.trimEnd(start, k);
+    if (end - start < 3) return null;
+    // A clause, not a list of names: it needs a verb.
+    let verb = false;
+    for (let m = start; m < end; m++) if (tokens.pos[m] === 'VERB' || tokens.pos[m] === 'AUX') verb = true;
+    return verb ? { part: [start, end], quote: -1 } : null;
+  }
+
+  /** "That culture, they said, emphasizes …": the words before an inserted attribution, however short. */
+  private openingBefore(k: number, lo: number): { part: [number, number]; quote: number } | null {
+    const { tokens } = this.doc;
+    let start = lo;
+    while (start < k && /^[“"‘«—–-]$/.test(tokens.value[start] ?? '')) start++;
+    const end = this.trimEnd(start, k);
+    return end > start ? { part: [start, end], quote: -1 } : null;
+  }
+
+  /** The speaker before a cue: a pronoun, a noun phrase (with an apposition), or who/which. */
+  private subjectBefore(cueFrom: number, lo: number, v: number): Speaker | null {
+    const { doc } = this;
+    const { tokens } = doc;
+    let k = cueFrom - 1;
+    // "Obama on Tuesday accused", "Trump last week said": step over a setting phrase.
+    for (let guard = 0; guard < 3 && k >= lo; guard++) {
+      const start = npEndingAt(doc, k, lo);
+      if (start < 0) break;
+      const before = tokens.lower[start - 1] ?? '';
+      const isSetting =
+        (SETTING_PREPOSITIONS.has(before) && (isTimeNoun(doc, k) || tokens.pos[k] === 'PROPN')) ||
+        ((tokens.lower[start] === 'last' || tokens.lower[start] === 'this') && isTimeNoun(doc, k));
+      if (isSetting && start - 1 > lo) {
+        k = SETTING_PREPOSITIONS.has(before) ? start - 2 : start - 1;
+        continue;
+      }
+      break;
+    }
+    while (k >= lo && tokens.pos[k] === 'ADV') k--;
+    if (k < lo) return this.participleSpeaker(cueFrom, lo, v);
+    // "wrote while acknowledging …", "before noting that …".
+    if (
+      /ing$/.test(tokens.lower[v] ?? '') &&
+      /^(while|before|after|when|by|without)$/.test(tokens.lower[k] ?? '')
+    )
+      return this.participleSpeaker(cueFrom, lo, v);
+    // "to deflect blame": after another verb the cue word is a mis-tagged noun.
+    if (tokens.pos[k] === 'VERB' && !propnLike(doc, k)) return null;
+    // "Mr. Kelly said …, but said …": a verb coordinated with an earlier cue shares its speaker.
+    if (tokens.pos[k] === 'CCONJ' && (tokens.lower[k] === 'and' || tokens.lower[k] === 'but')) {
+      const si = tokens.sentence[v] ?? -1;
+      const prev = this.candidates[this.candidates.length - 1];
+      if (prev && prev.sentence === si && prev.cue[1] <= k) return { ...prev.speaker };
+      // "He repeated his assertion … and said …": the subject of the verb before.
+      return this.nearestClauseSubject(lo, k);
+    }
+    const value = tokens.value[k] ?? '';
+    if (value === ',' || value === ')') {
+      // "Lisa Monaco, Obama's adviser, said" / "Lavrov, who …, said" / "…, saying".
+      const app = this.apposition(k, lo);
+      if (app) return app;
+      if (value === ',') {
+        if (/ing$/.test(tokens.lower[v] ?? '')) return this.participleSpeaker(cueFrom, lo, v);
+        return this.clauseInitialSubject(lo, cueFrom) ?? this.participleSpeaker(cueFrom, lo, v);
+      }
+    }
+    if (isSpeakerPronoun(doc, k)) {
+      const w = tokens.lower[k] ?? '';
+      if (w === 'that' || w === 'which' || w === 'who') {
+        if (tokens.pos[k - 1] !== 'NOUN' && tokens.pos[k - 1] !== 'PROPN' && tokens.value[k - 1] !== ',')
+          return null;
+      }
+      if (w === 'it' && tokens.lower[k - 1] === 'that') return null;
+      return this.speakerFrom(k, k + 1);
+    }
+    const start = npEndingAt(doc, k, lo);
+    if (start < 0) return this.viaSyntax(cueFrom, lo);
+    const before = start - 1;
+    const bw = before >= lo ? (tokens.lower[before] ?? '') : '';
+    const bpos = before >= lo ? (tokens.pos[before] ?? '') : '';
+    // The object of a preposition ("talks with Russia said") or of a verb is not the speaker.
+    // …but "with analysts saying" has its subject after "with".
+    const absolute = bw === 'with' && /ing$/.test(tokens.lower[v] ?? '') && k === cueFrom - 1;
+    if (
+      bpos === 'ADP' &&
+      !absolute &&
+      !['that', 'as', 'because', 'if', 'while', 'since', 'although'].includes(bw)
+    ) {
+      return this.viaSyntax(cueFrom, lo);
+    }
+    return this.speakerFrom(start, k + 1);
+  }
+
+  /** "X, an apposition, said" / "X, who …, said": the comma at `k` closes the inserted part. */
+  private apposition(k: number, lo: number): Speaker | null {
+    const { doc } = this;
+    const { tokens } = doc;
+    let j = k - 1;
+    while (j >= lo && k - j < 25 && tokens.value[j] !== ',') j--;
+    if (j < lo || tokens.value[j] !== ',') return null;
+    const inner = j + 1;
+    const first = tokens.lower[inner] ?? '';
+    const headEnd = j - 1;
+    const headStart = npEndingAt(doc, headEnd, lo);
+    if (headStart < 0) return null;
+    if (first === 'who' || first === 'which') {
+      // "HuffPost Pollster, which aggregates polls, shows": the clause tells which source it is.
+      const s = this.speakerFrom(headStart, headEnd + 1);
+      return { ...s, to: k };
+    }
+    for (let m = inner; m < k; m++) {
+      const pos = tokens.pos[m] ?? '';
+      if (pos === 'AUX') return null;
+      // "director of speechwriting": a gerund after a preposition is a noun.
+      if (pos === 'VERB' && !/(ed|en)$/.test(tokens.lower[m] ?? '') && tokens.pos[m - 1] !== 'ADP')
+        return null;
+    }
+    // The head must start its clause.
+    const b = tokens.lower[headStart - 1] ?? '';
+    const bpos = tokens.pos[headStart - 1] ?? '';
+    if (
+      headStart > lo &&
+      !(
+        b === ',' ||
+        b === 'and' ||
+        b === 'but' ||
+        b === 'that' ||
+        bpos === 'PUNCT' ||
+        bpos === 'SCONJ' ||
+        (bpos === 'ADV' && headStart - 1 === lo) // "Now Brazile's CNN colleague, Jake Tapper, insists"
+      )
+    )
+      return null;
+    // "Michael McFaul, former US ambassador to Russia": a person the dictionary does not know speaks
+    // for the side the apposition names.
+    const own = resolveSpeaker(doc, headStart, headEnd + 1);
+    const side = own ? null : resolveSpeaker(doc, inner, k);
+    const actor = own ?? (side ? affiliated(doc, side, headStart, headEnd + 1) : null);
+    return { from: headStart, to: k, actor };
+  }
+
+  /**
+   * "Additionally, a UN spokesman in conversation with Ukraine's Foreign Minister, Dmytro Kuleba,
+   * stated": the noun phrase that opens the clause, when no verb stands between it and the cue.
+   */
+  private clauseInitialSubject(lo: number, cueFrom: number): Speaker | null {
+    const { tokens } = this.doc;
+    let start = lo;
+    let comma = -1;
+    for (let m = lo; m < cueFrom; m++)
+      if (tokens.value[m] === ',') {
+        comma = m;
+        break;
+      }
+    if (comma > lo && /^(ADV|ADP|SCONJ|CCONJ)$/.test(tokens.pos[lo] ?? '')) {
+      let verb = false;
+      for (let m = lo; m < comma; m++) if (tokens.pos[m] === 'VERB' || tokens.pos[m] === 'AUX') verb = true;
+      if (!verb) start = comma + 1;
+    }
+    while (start < cueFrom && (tokens.pos[start] === 'CCONJ' || tokens.pos[start] === 'ADV')) start++;
+    const end = npStartingAt(this.doc, start, cueFrom, false);
+    if (end <= start || end >= cueFrom - 1) return null; // "Share your insights, ask …" is no subject
+    for (let m = end; m < cueFrom; m++) {
+      const pos = tokens.pos[m] ?? '';
+      const val = tokens.value[m] ?? '';
+      if (pos === 'VERB' || pos === 'AUX' || val === ';' || val === ':' || this.inSpeech(m)) return null;
+    }
+    return this.speakerFrom(start, end);
+  }
+
+  /** ", saying …", ", adding that …": the subject of the clause the participle hangs on. */
+  private participleSpeaker(cueFrom: number, lo: number, v: number): Speaker | null {
+    const { doc } = this;
+    const { tokens } = doc;
+    const participle = /ing$/.test(tokens.lower[v] ?? '');
+    if (!participle && tokens.value[cueFrom - 1] !== ',') return null;
+    return (
+      this.earlierSpeaker(tokens.sentence[v] ?? -1, cueFrom) ?? this.nearestClauseSubject(lo, cueFrom - 1)
+    );
+  }
+
+  /** The speaker of an earlier cue of saying in the same sentence ("said …, adding …"). */
+  private earlierSpeaker(si: number, before: number): Speaker | null {
+    const { tokens } = this.doc;
+    for (let c = this.candidates.length - 1; c >= 0; c--) {
+      const cand = this.candidates[c] as Candidate;
+      if (cand.sentence !== si) break;
+      const lemma = tokens.lemma[cand.cue[1] - 1] ?? '';
+      if (cand.cue[1] <= before && lemma !== 'show' && !STANCE.has(lemma)) return { ...cand.speaker };
+    }
+    return null;
+  }
+
+  /**
+   * The subject of the nearest main verb before `limit`, passing over infinitives, participles and
+   * relative clauses: "Lynch had urged Comey not to announce the review, saying …" is Lynch.
+   */
+  private nearestClauseSubject(lo: number, limit: number): Speaker | null {
+    const { doc } = this;
+    const { tokens } = doc;
+    for (let m = limit - 1; m >= lo; m--) {
+      if (this.inSpeech(m)) continue;
+      const pos = tokens.pos[m] ?? '';
+      const copula = pos === 'AUX' && !/^(VERB|AUX)$/.test(tokens.pos[m + 1] ?? '');
+      if (pos !== 'VERB' && !copula) continue;
+      const g = verbGroup(doc, m, lo);
+      const w = tokens.lower[m] ?? '';
+      if (g.words[0] === 'to' || g.words.includes('to') || (/ing$/.test(w) && g.words.length === 0)) {
+        m = g.from;
+        continue;
+      }
+      const s = this.subjectBeforeSimple(g.from, lo);
+      const sw = s ? (tokens.lower[s.from] ?? '') : '';
+      // A subject opens its clause ("expanded its ad buys": "its ad" after a verb is no subject).
+      const opens = s != null && (s.from <= lo || !/^(VERB|AUX|ADP)$/.test(tokens.pos[s.from - 1] ?? ''));
+      if (!s || !opens || (s.to - s.from === 1 && (sw === 'who' || sw === 'which' || sw === 'that'))) {
+        m = g.from;
+        continue;
+      }
+      return s;
+    }
+    return null;
+  }
+
+  private subjectBeforeSimple(groupFrom: number, lo: number): Speaker | null {
+    const { doc } = this;
+    let k = groupFrom - 1;
+    // "Pence himself released".
+    while (
+      k >= lo &&
+      (doc.tokens.pos[k] === 'ADV' || /^(him|her|them|it)sel(f|ves)$/.test(doc.tokens.lower[k] ?? ''))
+    )
+      k--;
+    if (k < lo) return null;
+    if (isSpeakerPronoun(doc, k)) return this.speakerFrom(k, k + 1);
+    if (doc.tokens.value[k] === ',') return this.apposition(k, lo);
+    const start = npEndingAt(doc, k, lo);
+    if (start < 0 || doc.tokens.pos[start - 1] === 'ADP') return null; // "to 15,000 people gathered"
+    return this.speakerFrom(start, k + 1);
+  }
+
+  /** Last resort: the actor phrase that syntax.subjectOf finds (across relative clauses). */
+  private viaSyntax(groupFrom: number, lo: number): Speaker | null {
+    const { doc } = this;
+    const si = doc.tokens.sentence[groupFrom] ?? 0;
+    const s = doc.sentences[si];
+    if (!s) return null;
+    const ctx: ClauseContext = {
+      doc,
+      sentenceFrom: lo,
+      sentenceTo: s.to,
+      relMask: relativeClauseMask(doc, lo, s.to),
+    };
+    const subj = subjectOf(ctx, groupFrom)[0];
+    if (!subj) return null;
+    const main = subj.appositionOf != null ? (doc.phrases[subj.appositionOf] ?? subj) : subj;
+    return { from: main.from, to: main.to, actor: main.actors[0] ?? null };
+  }
+
+  // ---------------------------------------------------------------- continued quotes
+
+  /** "“…,” he said. “…”" and a quote that goes on in the next paragraph belong to the same statement. */
+  private continueQuotes(): void {
+    const { tokens } = this.doc;
+    const ordered = [...this.candidates].sort((a, b) => a.cue[0] - b.cue[0]);
+    ordered.forEach((c, i) => {
+      const after = ordered[i + 1];
+      const limit = after
+        ? Math.min(after.cue[0], after.speaker.from, ...after.parts.map((p) => p[0]))
+        : tokens.count;
+      let lastEnd = Math.max(
+        c.cue[1],
+        c.speaker.to,
+        ...c.parts.map((p) => p[1]),
+        ...c.quotes.map((q) => this.quoteEndToken(q)),
+      );
+      let next = this.quotes.findIndex((q) => q.open >= lastEnd);
+      while (next >= 0) {
+        const q = this.quotes[next];
+        if (!q || !q.speech || this.used.has(next) || q.open < 0 || q.open >= limit) break;
+        if (!this.continues(c, lastEnd, q)) break;
+        c.parts.push([q.from, q.to]);
+        c.quotes.push(next);
+        this.used.add(next);
+        lastEnd = this.quoteEndToken(next);
+        next++;
+      }
+    });
+  }
+
+  /**
+   * Whether the quotation `q` goes on with the statement whose words end before token `lastEnd`:
+   * "“…,” he said, “…”" in the same sentence, "… he said. “…”" in the next one, or a paragraph
+   * made only of the quotation right after.
+   */
+  private continues(c: Candidate, lastEnd: number, q: Quote): boolean {
+    const { tokens, sentences } = this.doc;
+    const lastSentence = tokens.sentence[lastEnd - 1] ?? -1;
+    const qSentence = tokens.sentence[q.open] ?? -1;
+    const lastBlock = sentences[lastSentence]?.block ?? -1;
+    if (q.block === lastBlock) {
+      if (qSentence === lastSentence) {
+        if (c.kind !== 'direct') return false;
+        for (let k = lastEnd; k < q.open; k++) if (/^(VERB|AUX)$/.test(tokens.pos[k] ?? '')) return false;
+        return true;
+      }
+      if (qSentence !== lastSentence + 1) return false;
+      for (let k = sentences[qSentence]?.from ?? q.open; k < q.open; k++)
+        if (tokens.pos[k] !== 'PUNCT') return false;
+      return c.kind === 'direct' || this.onlyQuote(q);
+    }
+    return q.block === lastBlock + 1 && this.isBlockStart(q.open) && this.onlyQuote(q);
+  }
+
+  private quoteEndToken(q: number): number {
+    const quote = this.quotes[q];
+    if (!quote) return 0;
+    return quote.close >= 0 ? quote.close + 1 : quote.to;
+  }
+
+  private isBlockStart(k: number): boolean {
+    const si = this.doc.tokens.sentence[k] ?? -1;
+    const s = this.doc.sentences[si];
+    const prev = this.doc.sentences[si - 1];
+    return s != null && s.from === k && (prev == null || prev.block !== s.block);
+  }
+
+  /** The quote fills its paragraph (no cue of its own around it). */
+  private onlyQuote(q: Quote): boolean {
+    const { tokens } = this.doc;
+    const end = q.close >= 0 ? q.close + 1 : q.to;
+    const si = tokens.sentence[end - 1] ?? -1;
+    let k = end;
+    while (k < tokens.count && tokens.sentence[k] === si && tokens.pos[k] === 'PUNCT') k++;
+    const s = this.doc.sentences[si];
+    return !s || k >= s.to;
+  }
+
+  // ---------------------------------------------------------------- output
+
+  private build(): CodedStatement[] {
+    const { doc } = this;
+    const { tokens } = doc;
+    const out: CodedStatement[] = [];
+    const sorted = [...this.candidates].sort((a, b) => a.cue[0] - b.cue[0]);
+    for (const c of sorted) {
+      const parts: Span[] = c.parts
+        .filter(([a, b]) => b > a)
+        .map(([a, b]) => [tokens.start[a] ?? 0, tokens.end[b - 1] ?? 0] as Span)
+        .sort((x, y) => x[0] - y[0]);
+      if (parts.length === 0) continue;
+      const first = parts[0] as Span;
+      const last = parts[parts.length - 1] as Span;
+      const hull: Span = [first[0], last[1]];
+      const cueSpan: Span = [tokens.start[c.cue[0]] ?? 0, tokens.end[c.cue[1] - 1] ?? 0];
+      const speakerSpan: Span = [tokens.start[c.speaker.from] ?? 0, tokens.end[c.speaker.to - 1] ?? 0];
+      const actor = c.speaker.actor;
+      const id = `${doc.article.id}#s${out.length + 1}`;
+      const about = new Map<string, string>();
+      for (const [a, b] of c.parts) {
+        for (let k = a; k < b; k++) {
+          const p = doc.phrases[doc.phraseAt[k] ?? -1];
+          if (!p || p.from !== k) continue;
+          for (const x of p.actors) if (x.key !== actor?.key) about.set(x.key, x.name);
+        }
+      }
+      const statement: CodedStatement = {
+        id,
+        speaker: actor ? { ...toCodedActor(actor) } : null,
+        cue: { text: doc.text.slice(cueSpan[0], cueSpan[1]), span: cueSpan },
+        content: {
+          text: parts.map(([a, b]) => doc.text.slice(a, b)).join(' … '),
+          span: hull,
+        },
+        kind: c.kind,
+        about: [...about].map(([key, name]) => ({ key, name })),
+        tone: this.tone(c.parts),
+        sentence: c.sentence,
+        events: [],
+        speakerPhrase: { text: doc.text.slice(speakerSpan[0], speakerSpan[1]), span: speakerSpan },
+      };
+      if (parts.length > 1) statement.contentParts = parts;
+      this.linkEvents(statement, parts, cueSpan);
+      out.push(statement);
+    }
+    return out;
+  }
+
+  /** Mean sentiment of the sentences the content lies in, weighted by its tokens in each. */
+  private tone(parts: [number, number][]): number {
+    const { tokens, sentences } = this.doc;
+    let sum = 0;
+    let weight = 0;
+    for (const [a, b] of parts) {
+      for (let k = a; k < b; k++) {
+        const s = sentences[tokens.sentence[k] ?? -1];
+        if (!s) continue;
+        sum += s.sentiment;
+        weight++;
+      }
+    }
+    return weight === 0 ? 0 : Math.round((sum / weight) * 100) / 10;
+  }
+
+  /**
+   * An event whose action is the cue ("accused", "warned") or a speech act of the speaker inside
+   * the words ("We demand …") is the statement itself; any event inside the words was said in it.
+   */
+  private linkEvents(s: CodedStatement, parts: Span[], cue: Span): void {
+    const key = s.speaker?.key;
+    for (const e of this.doc.events) {
+      const [a, b] = e.action.span;
+      const onCue = a < cue[1] && b > cue[0];
+      const inside = parts.some(([x, y]) => a >= x && b <= y);
+      if (!onCue && !inside) continue;
+      const sameSpeaker = key != null && e.source.key === key;
+      if (
+        (onCue && (sameSpeaker || key == null)) ||
+        (inside && sameSpeaker && SPEECH_ACT_ROOTS.has(e.root))
+      ) {
+        s.events.push(e.id);
+        e.statement = s.id;
+      } else if (inside && e.statement == null) e.statement = s.id;
     }
   }
-  return spans;
-}
-
-function nearestQuote(quotes: Span[], at: number): Span | null {
-  let best: Span | null = null;
-  let bestDistance = Infinity;
-  for (const q of quotes) {
-    const d = at < q[0] ? q[0] - at : at > q[1] ? at - q[1] : 0;
-    if (d < bestDistance && d < 40) {
-      best = q;
-      bestDistance = d;
-    }
-  }
-  return best;
 }
