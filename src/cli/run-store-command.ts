@@ -1,5 +1,6 @@
 /** Opens the store for a command, runs it, closes the store, and turns known errors into exit codes. */
 import { databaseLocation, openStore, StoreNotFoundError } from '../store/open.js';
+import { redactUrl } from '../store/postgres-url.js';
 import type { Store } from '../store/store.js';
 import { EXIT } from './exit-codes.js';
 
@@ -14,7 +15,7 @@ export async function withStore(
     store = await openStore(location, options);
   } catch (e) {
     process.stderr.write(
-      `parley: ${e instanceof StoreNotFoundError ? '' : `${location}: `}${(e as Error).message}\n`,
+      `parley: ${e instanceof StoreNotFoundError ? '' : `${redactUrl(location)}: `}${(e as Error).message}\n`,
     );
     return EXIT.failed;
   }

@@ -2,7 +2,10 @@
 import { InvalidArgumentError, Option } from 'commander';
 
 export const dbOption = () =>
-  new Option('--db <path>', 'database file (default: $PARLEY_DB, else ./parley.db)');
+  new Option(
+    '--db <path|url>',
+    'SQLite database file, or postgres://user:pass@host/db (default: $PARLEY_DB, else ./parley.db)',
+  );
 
 export function isoDate(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {

@@ -1,5 +1,10 @@
-/** Which database a command uses: --db, else PARLEY_DB, else ./parley.db. */
+/**
+ * Which database a command uses: --db, else PARLEY_DB, else ./parley.db. A postgres:// URL names
+ * a PostgreSQL database; anything else is a SQLite file.
+ */
 import { existsSync } from 'node:fs';
+import { openPostgresStore } from './postgres.js';
+import { isPostgresUrl } from './postgres-url.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -16,9 +21,7 @@ export class StoreNotFoundError extends Error {}
  * creating an empty database.
  */
 export async function openStore(location: string, options: { mustExist?: boolean } = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new Error('PostgreSQL stores are not supported yet: use a SQLite file path');
-  }
+  if (isPostgresUrl(location)) return openPostgresStore(location);
   if (options.mustExist && !existsSync(location)) {
     throw new StoreNotFoundError(
       `${location}: no such database; run \`parley ingest PATH…\` first or pass --db`,
