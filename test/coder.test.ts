@@ -123,6 +123,51 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.equal(e?.target?.code, 'BLRGOV');
   });
 
+  it('places "people" and "ethnic Albanians" by where they march, not by a demonym', () => {
+    assert.ok(
+      roots('Thousands of people marched in Paris against the pension reform.', '2023-03-10').includes(
+        'FRA 14 FRA',
+      ),
+    );
+    assert.ok(roots('Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.').includes('SRB 14 SRB'));
+    assert.ok(
+      !roots('Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.').some((t) =>
+        t.startsWith('ALB'),
+      ),
+    );
+  });
+
+  it('codes what a government does at home against its own country, but not what a crowd does there', () => {
+    assert.ok(
+      roots('President Omar al-Bashir lifted the curfew in Khartoum.', '2000-01-01').includes('SDN 08 SDN'),
+    );
+    assert.ok(roots('Turkish authorities imposed a curfew in Cizre.').includes('TUR 17 TUR'));
+    assert.ok(
+      roots('Thousands of students rallied in Jakarta, demanding that he resign.').every(
+        (t) => !t.includes(' 08 '),
+      ),
+    );
+  });
+
+  it('reads "said on Tuesday that Sudan must return" as a demand on Sudan', () => {
+    assert.ok(
+      roots('Russia said on Tuesday that Sudan must return a Mi-26 helicopter.').includes('RUS 10 SDN'),
+    );
+    assert.ok(
+      roots(
+        'Liz Truss told Lavrov at talks in Moscow that Russia must withdraw its troops.',
+        '2022-02-10',
+      ).includes('GBR 10 RUS'),
+    );
+  });
+
+  it('does not take a place before "that" as the subject of a relative clause', () => {
+    const got = roots(
+      'Islamic State claimed an attack on a concert hall near Moscow that killed 130 people.',
+    );
+    assert.ok(!got.some((t) => t.startsWith('RUS')), got.join('; '));
+  });
+
   it('takes up "the group" as the last armed group named', () => {
     const got = roots(
       'US warships struck Houthi targets in Yemen, and the group vowed to retaliate against the United States.',

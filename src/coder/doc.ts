@@ -38,6 +38,8 @@ export interface ActorPhrase {
   modifier: boolean;
   /** Index of the phrase this one stands in apposition to ("Lavrov, Russia's foreign minister,"). */
   appositionOf: number | null;
+  /** The phrase stands in as the place of the event, not as a party to it ("lifted the curfew in Khartoum"). */
+  asPlace?: boolean;
 }
 
 export interface ResolvedActor {

@@ -47,8 +47,9 @@ export function assembleEvents(
 
     if (
       c.target &&
+      !c.targetPhrase?.asPlace &&
       c.target.key === c.source.key &&
-      (isPossessive(doc, c.target.span[1]) || c.target.code === c.source.code)
+      (c.target.code === c.source.code || (isPossessive(doc, c.target.span[1]) && !c.target.person))
     ) {
       continue;
     }

@@ -4,6 +4,7 @@
  */
 import type { CompiledDictionary, NounRule, VerbRule } from '../../dictionaries/types.js';
 import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
+import type { Sector } from '../types.js';
 import type { PlaceFinder } from './place.js';
 import { INTENT_GOVERNORS, intentCodeFor, readModality, SPEECH_VERBS, type Mood } from './modality.js';
 import {
@@ -175,8 +176,7 @@ function mustDemands(ctx: ClauseContext, si: number, picks: Map<number, PickedRu
   for (let v = ctx.sentenceFrom; v < ctx.sentenceTo; v++) {
     if (doc.tokens.pos[v] !== 'VERB' || !SPEECH_VERBS.has(doc.tokens.lemma[v] ?? '') || picks.has(v))
       continue;
-    let k = v + 1;
-    if (doc.tokens.lower[k] === 'that') k++;
+    const k = clauseStartAfter(doc, v + 1, ctx.sentenceTo);
     const pi = doc.phraseAt[k] ?? -1;
     const phrase = doc.phrases[pi];
     if (!phrase || phrase.modifier) continue;
@@ -202,6 +202,19 @@ function mustDemands(ctx: ClauseContext, si: number, picks: Map<number, PickedRu
     );
   }
   return out;
+}
+
+/**
+ * Where the reported clause begins: right after the verb, or after "that" once a date, a place or a
+ * hearer has been passed ("said on Tuesday that", "told Lavrov at talks in Moscow that").
+ */
+function clauseStartAfter(doc: Doc, from: number, to: number): number {
+  for (let k = from; k < Math.min(to, from + 10); k++) {
+    const w = doc.tokens.lower[k] ?? '';
+    if (w === 'that') return k + 1;
+    if (w === ',' || w === ';' || doc.tokens.pos[k] === 'VERB' || doc.tokens.pos[k] === 'AUX') break;
+  }
+  return from;
 }
 
 /** Verbs whose "to"-complement is what happened: "voted to demand", "moved to expel". */
@@ -340,7 +353,9 @@ function codeVerb(
   const modality = readModality(doc, group, ctx.sentenceFrom);
   if (modality.mood === 'hypothetical') return [];
   // "because of fighting between…", "after shelling": a gerund used as a noun names background.
-  if (doc.tokens.lower[v]?.endsWith('ing') && BACKGROUND.has(doc.tokens.lower[v - 1] ?? '')) return [];
+  // "the killing of a Sikh leader" is a noun, not the subject's act.
+  const before = doc.tokens.lower[v - 1] ?? '';
+  if (doc.tokens.lower[v]?.endsWith('ing') && (BACKGROUND.has(before) || ARTICLES.has(before))) return [];
   if (takesClause(doc, particleEnd, rule.code) || transitiveProtest(doc, particleEnd, rule)) return [];
 
   // "victims killed by the crash", "a plan backed by Iran": a participle after a noun is passive.
@@ -492,6 +507,19 @@ function reactionTarget(
 const LOCATED_ROOTS = new Set(['03', '04', '08', '13', '14', '15', '16', '17', '18', '19', '20']);
 
 /**
+ * Roots whose events a state also does at home, to its own people: "lifted the curfew in
+ * Khartoum", "imposed a curfew in Cizre", "a bombing in Baghdad" (CAMEO codes these SDN->SDN).
+ */
+const DOMESTIC_ROOTS = new Set(['08', '17', '18', '20']);
+
+/** Conceding and coercing at home are what authorities do; crowds and rebels only attack. */
+function actsForState(sources: ActorPhrase[], code: string): boolean {
+  if (code.startsWith('18') || code.startsWith('20')) return true;
+  return sources.every((s) => s.actors.every((a) => !a.sector || STATE_SECTORS.has(a.sector)));
+}
+const STATE_SECTORS = new Set<Sector>(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
+
+/**
  * "visited Amman", "protested in Beijing", "shelling in Gaza": a state named as the place of an
  * event without a target is its target, unless it is the source's own state.
  */
@@ -519,8 +547,12 @@ function placeAsTarget(
     if (!phrase || phrase.from !== j) continue;
     const a = phrase.actors[0];
     if (!a || a.person || a.org || a.country == null) continue;
-    if (sources.some((s) => s.actors.some((x) => x.key === a.key))) continue;
-    return [phrase];
+    const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));
+    if (ownState && !(DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code))) continue;
+    // At home the place is the country, not its government ("in Khartoum" is Sudan, not SDNGOV).
+    return ownState
+      ? [{ ...phrase, asPlace: true, actors: [{ ...a, code: a.key, sector: null }] }]
+      : [phrase];
   }
   return [];
 }
@@ -768,6 +800,7 @@ function codeNoun(
 }
 
 /** Prepositions that cite an event as background: "since the invasion", "despite sanctions". */
+const ARTICLES = new Set(['the', 'a', 'an']);
 const BACKGROUND = new Set([
   'since',
   'after',

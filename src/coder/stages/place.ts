@@ -6,7 +6,7 @@ import type { ActorEntry, CompiledDictionary } from '../../dictionaries/types.js
 import type { Doc } from '../doc.js';
 import type { CodedPlace } from '../types.js';
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'to', 'through', 'across']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'to', 'through', 'across', 'throughout']);
 
 export class PlaceFinder {
   private readonly countriesByName = new Map<string, CodedPlace>();
@@ -47,11 +47,13 @@ export class PlaceFinder {
   }
 
   /** The first place named after a locative preposition in the sentence. */
-  inSentence(doc: Doc, sentence: number): CodedPlace | null {
+  inSentence(doc: Doc, sentence: number, whereOnly = false): CodedPlace | null {
     const s = doc.sentences[sentence];
     if (!s) return null;
     for (let i = s.from; i < s.to - 1; i++) {
       if (!PLACE_PREPOSITIONS.has(doc.tokens.lower[i] ?? '')) continue;
+      // Where people are, not where they are going ("to send them back to Bulgaria").
+      if (whereOnly && doc.tokens.lower[i] === 'to') continue;
       let j = i + 1;
       if (doc.tokens.lower[j] === 'the') j++;
       const hit = this.lookup(doc, j, s.to);

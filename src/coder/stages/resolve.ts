@@ -31,6 +31,8 @@ const isActive = (p: PersonEntry, date: string) => roleAt(p, date)?.current === 
 
 /** Groups of people named only by what they do: protesters, demonstrators, strikers, rioters. */
 const CROWD_SECTORS = new Set<Sector>(['CVL', 'OPP']);
+/** Plural crowd nouns without a plural -s. */
+const PLURAL_CROWDS = new Set(['people', 'crowd', 'crowds', 'youth', 'police', 'women', 'men', 'children']);
 
 interface Memory {
   /** Persons mentioned so far, most recent last, with the actor they resolved to. */
@@ -127,6 +129,18 @@ function resolveOne(
       return { ...base, actors: [{ ...orgActor(org, roleSector), span, text }], viaCoreference: false };
   }
 
+  // "ethnic Albanians in Serbia" are a people, not Albania: they belong where they are, if anywhere.
+  if (countryHit?.kind === 'demonym' && isEthnic(doc, p)) {
+    const place = places.inSentence(doc, p.sentence, true);
+    const state = place ? places.stateOf(place) : null;
+    if (!state || state.key === country?.key) return null;
+    return {
+      ...base,
+      actors: [{ ...stateActor(state, roleSector ?? 'CVL'), span, text }],
+      viaCoreference: false,
+    };
+  }
+
   if (country && countryHit) {
     const sector = roleSector ?? countryHit.sector ?? null;
     return { ...base, actors: [{ ...stateActor(country, sector), span, text }], viaCoreference: false };
@@ -149,9 +163,11 @@ function resolveOne(
     }
   }
   // "Tens of thousands of protesters marched through Minsk": a crowd belongs where it is.
-  const crowd = roleSector != null && CROWD_SECTORS.has(roleSector) && tokens.lower[p.to - 1]?.endsWith('s');
+  const head = tokens.lower[p.to - 1] ?? '';
+  const crowd =
+    roleSector != null && CROWD_SECTORS.has(roleSector) && (head.endsWith('s') || PLURAL_CROWDS.has(head));
   if (roleSector && hits.length === 0 && (crowd || p.unknownName)) {
-    const place = places.inSentence(doc, p.sentence);
+    const place = places.inSentence(doc, p.sentence, true);
     const state = place ? places.stateOf(place) : null;
     if (state)
       return { ...base, actors: [{ ...stateActor(state, roleSector), span, text }], viaCoreference: false };
@@ -177,6 +193,11 @@ function readingsOf(u: Unit, before: Unit | undefined): NameHit[] {
 
 function isCountryish(kind: NameHit['kind']): boolean {
   return kind === 'country' || kind === 'demonym' || kind === 'capital' || kind === 'metonym';
+}
+
+function isEthnic(doc: Doc, p: RawPhrase): boolean {
+  const lower = doc.tokens.lower;
+  return lower[p.from - 1] === 'ethnic' || lower[p.from] === 'ethnic';
 }
 
 /** The last role word of a phrase is its head: "Russian military officials" -> GOV. */

@@ -7,6 +7,7 @@ import type { ActorPhrase, Doc } from '../doc.js';
 export const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
 
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+const LOCATIVES = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout']);
 const SUBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
 const CLAUSE_OPENERS = new Set([
   'as',
@@ -128,7 +129,10 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
       const antecedent = tokens.pos[k - 1];
       if (antecedent === 'NOUN' || antecedent === 'PROPN') {
         const pi = phraseAt[k - 1] ?? -1;
-        return pi >= 0 && !phrases[pi]?.modifier ? coordinated(doc, pi) : [];
+        const phrase = phrases[pi];
+        // "an attack on a concert hall near Moscow that killed …": a place names where, not who.
+        if (phrase && LOCATIVES.has(tokens.lower[phrase.from - 1] ?? '')) return [];
+        return phrase && !phrase.modifier ? coordinated(doc, pi) : [];
       }
     }
     if (!verbInRel && inRel(c, k)) continue;
@@ -146,7 +150,12 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     // "…in Turkey and Syria": a coordination is judged by what stands before its first member.
     const group = coordinated(doc, phraseIndex(doc, head));
     const first = group[0] && group[0].from < head.from ? group[0] : head;
-    const before = previousContent(doc, first.from, c.sentenceFrom);
+    let before = previousContent(doc, first.from, c.sentenceFrom);
+    // "about 100 protesters", "up to 16 advisers": the phrase is judged by what precedes the count.
+    if (before >= 0 && approximatesNumber(doc, before)) {
+      const w = tokens.lower[before];
+      before = previousContent(doc, before - (w === 'to' || w === 'than' ? 1 : 0), c.sentenceFrom);
+    }
     const beforePos = before >= 0 ? tokens.pos[before] : '';
     const beforeWord = before >= 0 ? tokens.lower[before] : '';
     // The object of a preposition is no subject, but "thousands of protesters" is a quantity.
@@ -160,6 +169,16 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     return coordinated(doc, phraseIndex(doc, head));
   }
   return [];
+}
+
+/** "about 100 protesters", "up to 100", "more than 200": a word before a number that counts, not a preposition. */
+function approximatesNumber(doc: Doc, k: number): boolean {
+  const { tokens } = doc;
+  if (tokens.pos[k + 1] !== 'NUM') return false;
+  const w = tokens.lower[k] ?? '';
+  if (w === 'to') return tokens.lower[k - 1] === 'up';
+  if (w === 'than') return /^(more|fewer|less)$/.test(tokens.lower[k - 1] ?? '');
+  return /^(about|around|over|under|some|nearly|almost|roughly|approximately)$/.test(w);
 }
 
 const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'state', 'claim', 'add', 'write', 'confirm']);
