@@ -20,8 +20,15 @@ import { listStatements } from './queries/statements.js';
 import type { Database } from './schema.js';
 import type { ArticleToSave, DateRange, EventFilter, StatementFilter, Store } from './store.js';
 
-/** Runs `work` in one write transaction, committed when it resolves, rolled back when it throws. */
-export type WriteTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
+/**
+ * Runs `work` in one write transaction, committed when it resolves, rolled back when it throws.
+ * `keys` name what the work decides on (an article id, a content hash): a backend written by many
+ * processes at once serialises transactions that share a key; one with a single writer ignores them.
+ */
+export type WriteTransaction = <T>(
+  work: (trx: Kysely<Database>) => Promise<T>,
+  keys?: string[],
+) => Promise<T>;
 
 export class KyselyStore implements Store {
   constructor(
@@ -37,7 +44,7 @@ export class KyselyStore implements Store {
     return articleWithContent(this.db, hash);
   }
   save(input: ArticleToSave) {
-    return this.writeTransaction((trx) => saveArticle(trx, input));
+    return this.writeTransaction((trx) => saveArticle(trx, input), [input.article.id, input.contentHash]);
   }
   articlesCodedOtherwise(version: string, afterId: string | null, limit: number) {
     return articlesCodedOtherwise(this.db, version, afterId, limit);
