@@ -30,14 +30,16 @@ describe('SQLite store', () => {
     assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
     const tables = raw
       .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'kysely%' order by name",
+        "select name from sqlite_master where type = 'table' and name not like 'kysely%' and name not like 'sqlite%' order by name",
       )
       .all()
       .map((r) => (r as { name: string }).name);
     assert.deepEqual(tables, [
+      'actor_days',
       'actor_mentions',
       'actors',
       'articles',
+      'dyad_days',
       'events',
       'statement_about',
       'statements',
@@ -46,17 +48,12 @@ describe('SQLite store', () => {
       .prepare("select name from sqlite_master where type = 'index' and name like 'events_%'")
       .all()
       .map((r) => (r as { name: string }).name);
-    for (const name of [
-      'events_source_target_date',
-      'events_target_source_date',
-      'events_date',
-      'events_cameo',
-    ]) {
+    for (const name of ['events_by_source', 'events_by_target', 'events_by_dyad', 'events_by_date']) {
       assert.ok(indexes.includes(name), `index ${name}`);
     }
     raw.close();
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Sqlite(path) }) });
-    assert.deepEqual(await appliedMigrations(db), ['001-initial']);
+    assert.deepEqual(await appliedMigrations(db), ['001-initial', '002-rollups-and-keyset-indexes']);
     await db.destroy();
   });
 

@@ -97,27 +97,29 @@ async function eventFilter(store: Store, q: ReturnType<typeof eventsQuery.parse>
   return f;
 }
 
-/** One page of events after `cursor`, and the cursor of the next page. */
+/**
+ * One page of events after `cursor`, and the cursor of the next page. The store starts at the
+ * cursor's (date, article), so only the events of that article already returned are skipped.
+ */
 async function eventPage(
   store: Store,
   filter: EventFilter,
   limit: number,
   cursor: EventCursor | null,
 ): Promise<{ events: StoredEvent[]; nextCursor: string | null }> {
-  if (cursor && (!filter.from || filter.from < cursor.date)) filter.from = cursor.date;
+  if (cursor) filter.startAt = { date: cursor.date, articleId: cursor.articleId };
+  const skip = cursor?.seen ?? 0;
+  // One more than the page, to know whether another page follows.
+  const found = await store.events(filter, skip + limit + 1);
   const events: StoredEvent[] = [];
   let group = '';
   let inGroup = 0;
   let last: EventCursor | null = null;
-  for await (const e of store.eachEvent(filter)) {
+  for (const e of found) {
     const key = `${e.date}\u0000${e.articleId}`;
     inGroup = key === group ? inGroup + 1 : 1;
     group = key;
-    if (
-      cursor &&
-      e.date === cursor.date &&
-      (e.articleId < cursor.articleId || (e.articleId === cursor.articleId && inGroup <= cursor.seen))
-    ) {
+    if (cursor && e.date === cursor.date && e.articleId === cursor.articleId && inGroup <= cursor.seen) {
       continue;
     }
     if (events.length === limit) {

@@ -19,31 +19,25 @@ export async function buildNetwork(
     if (!n) nodes.set(key, (n = { key, name, events: 0, asSource: 0, asTarget: 0 }));
     return n;
   };
-  for await (const e of store.eachEvent({ ...range, includeNegated: false })) {
-    const s = node(e.source.key, e.source.key);
-    s.events++;
-    s.asSource++;
-    if (!e.target || e.target.key === e.source.key) continue;
-    const t = node(e.target.key, e.target.key);
-    t.events++;
-    t.asTarget++;
-    const id = `${e.source.key}\u0000${e.target.key}`;
+  // Totals per (source, target, quad) from the rollup: the same sums as walking every event.
+  for (const t of await store.dyadTotals(range)) {
+    const s = node(t.source, t.source);
+    s.events += t.count;
+    s.asSource += t.count;
+    if (!t.target || t.target === t.source) continue;
+    const tn = node(t.target, t.target);
+    tn.events += t.count;
+    tn.asTarget += t.count;
+    const id = `${t.source}\u0000${t.target}`;
     let edge = edges.get(id);
     if (!edge) {
-      edge = {
-        source: e.source.key,
-        target: e.target.key,
-        count: 0,
-        sum: 0,
-        goldsteinMean: 0,
-        quads: [0, 0, 0, 0],
-      };
+      edge = { source: t.source, target: t.target, count: 0, sum: 0, goldsteinMean: 0, quads: [0, 0, 0, 0] };
       edges.set(id, edge);
     }
-    edge.count++;
-    edge.sum += e.goldstein;
-    const q = e.quad - 1;
-    if (q === 0 || q === 1 || q === 2 || q === 3) edge.quads[q]++;
+    edge.count += t.count;
+    edge.sum += t.goldsteinSum;
+    const q = t.quad - 1;
+    if (q === 0 || q === 1 || q === 2 || q === 3) edge.quads[q] += t.count;
   }
   const names = new Map((await store.actorActivity(range)).map((a) => [a.key, a.name]));
   const ranked = [...nodes.values()].sort((a, b) => b.events - a.events || a.key.localeCompare(b.key));

@@ -13,9 +13,9 @@ import {
   counts,
   eachArticle,
 } from './queries/articles.js';
-import { dyadDays } from './queries/dyad.js';
+import { dyadDays, dyadTotals } from './queries/dyad.js';
 import { eachEvent, listEvents } from './queries/events.js';
-import { saveArticle } from './queries/save.js';
+import { saveArticle, saveArticles } from './queries/save.js';
 import { listStatements } from './queries/statements.js';
 import type { Database } from './schema.js';
 import type { ArticleToSave, DateRange, EventFilter, StatementFilter, Store } from './store.js';
@@ -46,6 +46,12 @@ export class KyselyStore implements Store {
   save(input: ArticleToSave) {
     return this.writeTransaction((trx) => saveArticle(trx, input), [input.article.id, input.contentHash]);
   }
+  saveBatch(inputs: ArticleToSave[]) {
+    return this.writeTransaction(
+      (trx) => saveArticles(trx, inputs),
+      inputs.flatMap((i) => [i.article.id, i.contentHash]),
+    );
+  }
   articlesCodedOtherwise(version: string, afterId: string | null, limit: number) {
     return articlesCodedOtherwise(this.db, version, afterId, limit);
   }
@@ -72,6 +78,9 @@ export class KyselyStore implements Store {
   }
   actorActivity(options?: DateRange & { limit?: number }) {
     return actorActivity(this.db, options);
+  }
+  dyadTotals(range?: DateRange) {
+    return dyadTotals(this.db, range);
   }
   statements(filter: StatementFilter, limit?: number) {
     return listStatements(this.db, filter, limit);

@@ -111,6 +111,35 @@ export interface ActorsTable {
   name: string;
 }
 
+/**
+ * Rollup: non-negated events per event day, source key, target key and quad class, kept exact by
+ * every save (old coding subtracted, new added) so that dyad series and the network read a few
+ * rows per day instead of scanning events. A row whose count falls to 0 is deleted.
+ */
+export interface DyadDaysTable {
+  day: string;
+  source_key: string;
+  /** '' for events without a target: a key column cannot be null in a primary key. */
+  target_key: string;
+  quad: number;
+  events: number;
+  goldstein_sum: number;
+}
+
+/**
+ * Rollup: per day and actor key, non-negated events as source and as target (by event date), and
+ * articles mentioning the actor with their mention counts (by publication date), for the actor
+ * list. Kept exact like `dyad_days`; a row whose four counts are all 0 is deleted.
+ */
+export interface ActorDaysTable {
+  day: string;
+  actor_key: string;
+  as_source: number;
+  as_target: number;
+  articles: number;
+  mentions: number;
+}
+
 export interface Database {
   articles: ArticlesTable;
   events: EventsTable;
@@ -118,4 +147,6 @@ export interface Database {
   statement_about: StatementAboutTable;
   actor_mentions: ActorMentionsTable;
   actors: ActorsTable;
+  dyad_days: DyadDaysTable;
+  actor_days: ActorDaysTable;
 }

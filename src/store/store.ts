@@ -84,6 +84,8 @@ export interface EventFilter {
   articleId?: string;
   /** Negated events ("did not attack") are kept unless this is false. */
   includeNegated?: boolean;
+  /** Keyset paging: only events at or after this date and article, in (date, article) order. */
+  startAt?: { date: string; articleId: string };
 }
 
 export interface DyadDay {
@@ -91,6 +93,15 @@ export interface DyadDay {
   quad: number;
   /** ab: first actor is the source; ba: the second is. */
   direction: 'ab' | 'ba';
+  count: number;
+  goldsteinSum: number;
+}
+
+/** Non-negated events of a period from one actor to another (target null: none) in one quad class. */
+export interface DyadTotal {
+  source: string;
+  target: string | null;
+  quad: number;
   count: number;
   goldsteinSum: number;
 }
@@ -140,6 +151,11 @@ export interface Store {
   articleWithContent(contentHash: string): Promise<string | null>;
   /** Stores one coded article in one transaction, or decides it needs nothing. */
   save(input: ArticleToSave): Promise<SaveOutcome>;
+  /**
+   * Stores several coded articles, in order, in one transaction: all are committed or none. Same
+   * outcomes as saving them one by one.
+   */
+  saveBatch(inputs: ArticleToSave[]): Promise<SaveOutcome[]>;
   /** Articles coded by another coder version, in id order after `afterId`. */
   articlesCodedOtherwise(
     coderVersion: string,
@@ -158,6 +174,8 @@ export interface Store {
   /** Per day, quad class and direction: events between two actors (negated ones excluded). */
   dyadDays(a: string[], b: string[], options?: DateRange & { directed?: boolean }): Promise<DyadDay[]>;
   actorActivity(options?: DateRange & { limit?: number }): Promise<ActorActivity[]>;
+  /** Per source, target and quad class: events of a period between actors (the network). */
+  dyadTotals(range?: DateRange): Promise<DyadTotal[]>;
   statements(filter: StatementFilter, limit?: number): Promise<StoredStatement[]>;
   article(id: string): Promise<ArticleView | null>;
   close(): Promise<void>;

@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as initial from './001-initial.js';
+import * as rollups from './002-rollups-and-keyset-indexes.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
+  '002-rollups-and-keyset-indexes': rollups,
 };

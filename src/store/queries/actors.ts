@@ -20,62 +20,46 @@ export async function resolveActor(db: Kysely<Database>, reference: string): Pro
   return { name: ref };
 }
 
+/**
+ * Actors by activity over a period, from the `actor_days` rollup: events as source and target by
+ * event date, articles and mentions by publication date.
+ */
 export async function actorActivity(
   db: Kysely<Database>,
   options: DateRange & { limit?: number } = {},
 ): Promise<ActorActivity[]> {
   const { from, to } = options;
-  const asSource = await db
-    .selectFrom('events')
-    .select((eb) => ['source_key as key', eb.fn.countAll<number | string>().as('n')])
-    .where('negated', '=', 0)
-    .$if(!!from, (q) => q.where('date', '>=', from!))
-    .$if(!!to, (q) => q.where('date', '<=', to!))
-    .groupBy('source_key')
-    .execute();
-  const asTarget = await db
-    .selectFrom('events')
-    .select((eb) => ['target_key as key', eb.fn.countAll<number | string>().as('n')])
-    .where('negated', '=', 0)
-    .where('target_key', 'is not', null)
-    .$if(!!from, (q) => q.where('date', '>=', from!))
-    .$if(!!to, (q) => q.where('date', '<=', to!))
-    .groupBy('target_key')
-    .execute();
-  const mentions = await db
-    .selectFrom('actor_mentions')
-    .innerJoin('articles', 'articles.id', 'actor_mentions.article_id')
+  const rows = await db
+    .selectFrom('actor_days')
     .select((eb) => [
-      'actor_mentions.key as key',
-      eb.fn.count<number | string>('actor_mentions.article_id').as('articles'),
-      eb.fn.sum<number | string>('actor_mentions.mentions').as('mentions'),
+      'actor_key',
+      eb.fn.sum<number | string>('as_source').as('as_source'),
+      eb.fn.sum<number | string>('as_target').as('as_target'),
+      eb.fn.sum<number | string>('articles').as('articles'),
+      eb.fn.sum<number | string>('mentions').as('mentions'),
     ])
-    .$if(!!from, (q) => q.where('articles.published', '>=', from!))
-    .$if(!!to, (q) => q.where('articles.published', '<=', to!))
-    .groupBy('actor_mentions.key')
+    .$if(!!from, (q) => q.where('day', '>=', from!))
+    .$if(!!to, (q) => q.where('day', '<=', to!))
+    .groupBy('actor_key')
     .execute();
   const names = new Map(
     (await db.selectFrom('actors').select(['key', 'name']).execute()).map((r) => [r.key, r.name]),
   );
-
-  const byKey = new Map<string, ActorActivity>();
-  const entry = (key: string) => {
-    let e = byKey.get(key);
-    if (!e) {
-      e = { key, name: names.get(key) ?? key, asSource: 0, asTarget: 0, events: 0, articles: 0, mentions: 0 };
-      byKey.set(key, e);
-    }
-    return e;
-  };
-  for (const r of asSource) entry(r.key).asSource = Number(r.n);
-  for (const r of asTarget) if (r.key) entry(r.key).asTarget = Number(r.n);
-  for (const r of mentions) {
-    const e = entry(r.key);
-    e.articles = Number(r.articles);
-    e.mentions = Number(r.mentions);
+  const all: ActorActivity[] = [];
+  for (const r of rows) {
+    const asSource = Number(r.as_source);
+    const asTarget = Number(r.as_target);
+    const mentions = Number(r.mentions);
+    all.push({
+      key: r.actor_key,
+      name: names.get(r.actor_key) ?? r.actor_key,
+      asSource,
+      asTarget,
+      events: asSource + asTarget,
+      articles: Number(r.articles),
+      mentions,
+    });
   }
-  const all = [...byKey.values()];
-  for (const e of all) e.events = e.asSource + e.asTarget;
   all.sort((x, y) => y.events - x.events || y.mentions - x.mentions || x.key.localeCompare(y.key));
   return options.limit ? all.slice(0, options.limit) : all;
 }
