@@ -3,12 +3,15 @@ import type { Command } from 'commander';
 import { actorsCommand } from './commands/actors.js';
 import { articleCommand } from './commands/article.js';
 import { dyadCommand } from './commands/dyad.js';
+import { enqueueCommand } from './commands/enqueue.js';
 import { eventsCommand } from './commands/events.js';
 import { exportCommand } from './commands/export.js';
 import { ingestCommand } from './commands/ingest.js';
+import { queueCommand } from './commands/queue.js';
 import { recodeCommand } from './commands/recode.js';
 import { serveCommand } from './commands/serve.js';
 import { statementsCommand } from './commands/statements.js';
+import { workerCommand } from './commands/worker.js';
 
 /** `parley events | head` closes stdout early: stop quietly instead of dying on EPIPE. */
 function exitOnClosedStdout(): void {
@@ -30,6 +33,9 @@ export function registerStoreCommands(program: Command): void {
     articleCommand(),
     exportCommand(),
     serveCommand(),
+    enqueueCommand(),
+    workerCommand(),
+    queueCommand(),
   ]) {
     // Commands built apart from `program` still get its exit-code handling and output settings.
     command.copyInheritedSettings(program);

@@ -1,0 +1,117 @@
+/**
+ * The scale-out acceptance test: three `parley worker` processes share one PostgreSQL queue and
+ * store; one is killed with SIGKILL mid-run; its jobs come back when its heartbeat stops, the
+ * others finish them, and the store ends with exactly the articles and events of a single
+ * `parley ingest` into SQLite of the same Reuters slice.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { sharedPath } from './helpers.js';
+import { pgContents, pgRows, run, sqliteContents, start, waitFor } from './queue-helpers.js';
+import { dropPgDatabases, freshPgDatabase, pgTestUrl, skipPgMessage } from './store-backends.js';
+
+const ARTICLES = 400;
+/**
+ * Articles whose events may differ between the two runs. The coder is not yet a pure function of
+ * the article: wink-nlp's token cache learns from every text a coding thread reads, so after some
+ * articles it stops splitting "China's" into "China" + "'s" (see docs/scale.md). Which thread codes
+ * which article after which others differs between one ingest and three workers, so about one
+ * article in 400 comes out differently. Lost, doubled or half-written articles are still caught:
+ * the article lists must match exactly, and every article's events must all be there.
+ */
+const ORDER_DEPENDENT_ALLOWANCE = Math.ceil(ARTICLES / 100);
+const reuters = sharedPath('corpora', 'reuters-2006-2013-sample.jsonl.gz');
+if (!pgTestUrl) skipPgMessage();
+
+after(dropPgDatabases);
+
+/** Ids of the articles whose event tuples are not the same in both lists. */
+function articlesWithOtherEvents(a: string[], b: string[]): string[] {
+  const byArticle = (events: string[]) => {
+    const m = new Map<string, string[]>();
+    for (const e of events) {
+      const id = e.split(' ')[0]!;
+      m.set(id, [...(m.get(id) ?? []), e]);
+    }
+    return m;
+  };
+  const x = byArticle(a);
+  const y = byArticle(b);
+  const ids = new Set([...x.keys(), ...y.keys()]);
+  return [...ids].filter((id) => (x.get(id) ?? []).join('\n') !== (y.get(id) ?? []).join('\n')).sort();
+}
+
+describe('parley worker × 3 on PostgreSQL', { skip: !pgTestUrl || !reuters }, () => {
+  it('loses no job when a worker is killed, and stores what one SQLite ingest stores', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-workers-'));
+    const slice = join(dir, 'reuters-slice.jsonl');
+    const lines = gunzipSync(readFileSync(reuters!)).toString('utf8').split('\n').slice(0, ARTICLES);
+    writeFileSync(slice, `${lines.join('\n')}\n`);
+
+    const sqliteDb = join(dir, 'reference.db');
+    const reference = await run(['ingest', slice, '--db', sqliteDb, '--workers', '1', '--json']);
+    assert.equal(reference.code, 0, reference.stderr);
+
+    const url = await freshPgDatabase();
+    // The shortest heartbeat pg-boss allows: a dead worker's jobs are back within ~10 s.
+    const queued = await run(['enqueue', slice, '--db', url, '--heartbeat', '10', '--json']);
+    assert.equal(queued.code, 0, queued.stderr);
+    assert.ok((JSON.parse(queued.stdout) as { queued: number }).queued > ARTICLES * 0.9);
+
+    const workerArgs = [
+      'worker',
+      '--db',
+      url,
+      '--concurrency',
+      '1',
+      '--check-every',
+      '1',
+      '--until-empty',
+      '--json',
+    ];
+    const workers = [start(workerArgs), start(workerArgs), start(workerArgs)];
+    const stored = async () =>
+      Number((await pgRows<{ n: string }>(url, 'select count(*) as n from articles'))[0]!.n);
+    await waitFor(
+      'the workers to store a quarter of the slice',
+      async () => (await stored()) >= ARTICLES / 4,
+    );
+    workers[0]!.child.kill('SIGKILL');
+
+    const [killed, ...survivors] = await Promise.all(workers.map((w) => w.done));
+    assert.equal(killed!.signal, 'SIGKILL');
+    for (const s of survivors) assert.equal(s.code, 0, s.stderr);
+
+    // The kill was mid-run: jobs the dead worker held were taken again by the others.
+    const retried = await pgRows<{ n: string }>(
+      url,
+      "select count(*) as n from pgboss.job where name = 'parley-articles' and retry_count > 0",
+    );
+    assert.ok(Number(retried[0]!.n) > 0, 'no job was retried: the kill came too late to test anything');
+    const status = await run(['queue', 'status', '--db', url, '--json']);
+    const s = JSON.parse(status.stdout) as { pending: number; deadLetters: number };
+    assert.deepEqual([s.pending, s.deadLetters], [0, 0]);
+
+    const expected = sqliteContents(sqliteDb);
+    const actual = await pgContents(url);
+    assert.ok(expected.articles.length > ARTICLES * 0.9 && expected.events.length > 0);
+    assert.deepEqual(actual.articles, expected.articles);
+    const halfWritten = await pgRows<{ id: string }>(
+      url,
+      'select id from articles a where event_count <> (select count(*) from events e where e.article_id = a.id)',
+    );
+    assert.deepEqual(halfWritten, []);
+    const differing = articlesWithOtherEvents(expected.events, actual.events);
+    for (const id of differing) console.log(`# events differ (coder order-dependence): ${id}`);
+    assert.ok(
+      differing.length <= ORDER_DEPENDENT_ALLOWANCE,
+      `events differ in ${differing.length} articles: ${differing.join(', ')}`,
+    );
+    const same = (events: string[]) => events.filter((e) => !differing.includes(e.split(' ')[0]!));
+    assert.deepEqual(same(actual.events), same(expected.events));
+  });
+});
