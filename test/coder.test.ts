@@ -187,6 +187,14 @@ describe('coder: conventions of CAMEO coding', () => {
 });
 
 describe('coder: time and place', () => {
+  it('knows regions the city gazetteer lacks, and uses them as places and location-targets', () => {
+    const [e] = code('Russia is conducting military exercises in Alaska.').events;
+    assert.equal(e?.place?.name, 'Alaska');
+    assert.equal(e?.place?.country, 'USA');
+    assert.equal(e?.target?.key, 'USA');
+    assert.equal(code('Ethiopian forces shelled towns in Tigray.').events[0]?.place?.country, 'ETH');
+  });
+
   it('reads weekdays by tense: the one before in the past, the one after in the future', () => {
     // 2024-12-05 is a Thursday.
     const past = code('Lavrov criticized the United States on Monday.', '2024-12-05').events[0];

@@ -57,6 +57,7 @@ describe('dictionary build', () => {
         countries: [],
         organizations: [],
         persons: [],
+        regions: [],
         roles: [],
         cameo: [],
         memberships: [],

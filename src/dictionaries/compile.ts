@@ -20,6 +20,7 @@ import type {
   cameoCodeSchema,
   countrySchema,
   membershipSchema,
+  regionSchema,
   organizationSchema,
   personSchema,
   roleGroupSchema,
@@ -33,6 +34,7 @@ export type RoleGroup = z.infer<typeof roleGroupSchema>;
 export type VerbPattern = z.infer<typeof verbPatternSchema>;
 export type CameoCode = z.infer<typeof cameoCodeSchema>;
 export type Membership = z.infer<typeof membershipSchema>;
+export type Region = z.infer<typeof regionSchema>;
 
 export interface NamedList<T> {
   /** File stem used in rule ids, e.g. "11-disapprove". */
@@ -48,11 +50,15 @@ export interface DictionarySources {
   verbs: NamedList<VerbPattern>[];
   cameo: CameoCode[];
   memberships: Membership[];
+  regions: Region[];
   /** Populated places, e.g. from a GeoNames extract; country as ISO alpha-2 or alpha-3. */
   places: { name: string; country: string; lat: number; lon: number; population: number }[];
 }
 
 export type Tokenize = (text: string) => string[];
+
+/** The population a region counts as when it and a place share a name. */
+const REGION_WEIGHT = 1_000_000;
 
 export function quadOf(code: string): 1 | 2 | 3 | 4 {
   const root = Number(code.slice(0, 2));
@@ -227,6 +233,16 @@ export function compileDictionary(
     const prev = places[key];
     if (!prev || prev.population < p.population) {
       places[key] = { name: p.name, country, lat: p.lat, lon: p.lon, population: p.population };
+    }
+  }
+
+  // A region outranks a town of the same name elsewhere ("Tigray", "Alaska"), not a city of its own.
+  for (const r of src.regions) {
+    for (const name of [r.name, ...r.aliases]) {
+      const key = name.toLowerCase();
+      const prev = places[key];
+      if (!prev || prev.population < REGION_WEIGHT)
+        places[key] = { name: r.name, country: r.country, lat: r.lat, lon: r.lon, population: REGION_WEIGHT };
     }
   }
 

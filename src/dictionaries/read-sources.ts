@@ -10,6 +10,7 @@ import {
   cameoCodeSchema,
   countrySchema,
   membershipSchema,
+  regionSchema,
   organizationSchema,
   personSchema,
   roleGroupSchema,
@@ -82,6 +83,7 @@ export function readSources(dir: string, problems: string[]): Omit<DictionarySou
     verbs,
     cameo: list('cameo.yaml', cameoCodeSchema),
     memberships: list('blocs-members.yaml', membershipSchema),
+    regions: list('regions.yaml', regionSchema),
   };
 }
 
@@ -101,6 +103,7 @@ export function mergeUserDictionary(
       verbs: [...extra.verbs, ...base.verbs],
       cameo: base.cameo,
       memberships: [...base.memberships, ...extra.memberships],
+      regions: [...base.regions, ...extra.regions],
     };
   }
   // A single file: persons if its entries have roles, verb patterns if they have codes.

@@ -74,6 +74,15 @@ export const personSchema = z.object({
   roles: z.array(roleTenureSchema).min(1),
 });
 
+/** A region, province or territory that news names as a place ("in Tigray", "in Alaska"). */
+export const regionSchema = z.object({
+  name: z.string().min(2),
+  aliases: words,
+  country: alpha3,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+
 export const roleGroupSchema = z.object({ sector: sectorSchema, words: z.array(z.string().min(1)).min(1) });
 
 const cameoCode = z

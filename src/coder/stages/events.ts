@@ -510,11 +510,11 @@ const LOCATED_ROOTS = new Set(['03', '04', '08', '13', '14', '15', '16', '17', '
  * Roots whose events a state also does at home, to its own people: "lifted the curfew in
  * Khartoum", "imposed a curfew in Cizre", "a bombing in Baghdad" (CAMEO codes these SDN->SDN).
  */
-const DOMESTIC_ROOTS = new Set(['08', '17', '18', '20']);
+const DOMESTIC_ROOTS = new Set(['08', '17', '18', '19', '20']);
 
 /** Conceding and coercing at home are what authorities do; crowds and rebels only attack. */
 function actsForState(sources: ActorPhrase[], code: string): boolean {
-  if (code.startsWith('18') || code.startsWith('20')) return true;
+  if (code.startsWith('18') || code.startsWith('19') || code.startsWith('20')) return true;
   return sources.every((s) => s.actors.every((a) => !a.sector || STATE_SECTORS.has(a.sector)));
 }
 const STATE_SECTORS = new Set<Sector>(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
