@@ -17,14 +17,16 @@ export async function applyRollupDelta(db: Kysely<Database>, delta: RollupDelta)
     dyads.push({ ...row, events: d.events, goldstein_sum: d.goldstein });
     if (d.events < 0) emptiedDyads.push({ ...row, events: 0, goldstein_sum: 0 });
   }
-  await insertRows(db, 'dyad_days', dyads, (q) =>
-    q.onConflict((oc) =>
-      oc.columns(['day', 'source_key', 'target_key', 'quad']).doUpdateSet((eb) => ({
-        events: eb('dyad_days.events', '+', eb.ref('excluded.events')),
-        goldstein_sum: eb('dyad_days.goldstein_sum', '+', eb.ref('excluded.goldstein_sum')),
-      })),
-    ),
-  );
+  await insertRows(db, 'dyad_days', dyads, {
+    variant: 'add',
+    clause: (q) =>
+      q.onConflict((oc) =>
+        oc.columns(['day', 'source_key', 'target_key', 'quad']).doUpdateSet((eb) => ({
+          events: eb('dyad_days.events', '+', eb.ref('excluded.events')),
+          goldstein_sum: eb('dyad_days.goldstein_sum', '+', eb.ref('excluded.goldstein_sum')),
+        })),
+      ),
+  });
   // Only rows that lost events can have fallen to zero (re-coded or updated articles).
   for (const d of emptiedDyads) {
     await db
@@ -44,16 +46,18 @@ export async function applyRollupDelta(db: Kysely<Database>, delta: RollupDelta)
     actors.push(a);
     if (a.as_source < 0 || a.as_target < 0 || a.articles < 0 || a.mentions < 0) emptiedActors.push(a);
   }
-  await insertRows(db, 'actor_days', actors, (q) =>
-    q.onConflict((oc) =>
-      oc.columns(['day', 'actor_key']).doUpdateSet((eb) => ({
-        as_source: eb('actor_days.as_source', '+', eb.ref('excluded.as_source')),
-        as_target: eb('actor_days.as_target', '+', eb.ref('excluded.as_target')),
-        articles: eb('actor_days.articles', '+', eb.ref('excluded.articles')),
-        mentions: eb('actor_days.mentions', '+', eb.ref('excluded.mentions')),
-      })),
-    ),
-  );
+  await insertRows(db, 'actor_days', actors, {
+    variant: 'add',
+    clause: (q) =>
+      q.onConflict((oc) =>
+        oc.columns(['day', 'actor_key']).doUpdateSet((eb) => ({
+          as_source: eb('actor_days.as_source', '+', eb.ref('excluded.as_source')),
+          as_target: eb('actor_days.as_target', '+', eb.ref('excluded.as_target')),
+          articles: eb('actor_days.articles', '+', eb.ref('excluded.articles')),
+          mentions: eb('actor_days.mentions', '+', eb.ref('excluded.mentions')),
+        })),
+      ),
+  });
   for (const a of emptiedActors) {
     await db
       .deleteFrom('actor_days')

@@ -75,7 +75,10 @@ class PendingRows {
     await insertRows(db, 'statement_about', this.about);
     await insertRows(db, 'actor_mentions', this.mentions);
     const names = [...this.actorNames].map(([key, name]) => ({ key, name }));
-    await insertRows(db, 'actors', names, (q) => q.onConflict((oc) => oc.column('key').doNothing()));
+    await insertRows(db, 'actors', names, {
+      variant: 'keep',
+      clause: (q) => q.onConflict((oc) => oc.column('key').doNothing()),
+    });
     this.articles = [];
     this.events = [];
     this.statements = [];
