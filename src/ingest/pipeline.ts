@@ -1,8 +1,13 @@
 /**
  * The ingest engine shared by `ingest` and `recode`: articles go to the coding pool a window at a
- * time and come back to the main thread, which alone writes, one transaction per article, in
- * input order. Writing in order makes a run deterministic (the first of two identical articles is
- * the one kept) and makes a killed run's rerun end exactly where an unbroken run would.
+ * time and come back to the main thread, which alone writes, in input order. Writing in order
+ * makes a run deterministic (the first of two identical articles is the one kept) and makes a
+ * killed run's rerun end exactly where an unbroken run would.
+ *
+ * Coded articles are committed in batches (up to BATCH_ARTICLES, or whatever is ready after
+ * BATCH_WAIT_MS): one transaction per batch writes each page of the tables and indexes once
+ * instead of once per article, which is most of the cost of a save. A kill loses only the batch not
+ * yet committed, which the rerun codes again; every committed article is whole.
  */
 import type { Article } from '../coder/types.js';
 import type { ArticleToSave, SaveOutcome, Store } from '../store/store.js';
@@ -37,6 +42,15 @@ export interface PipelineOptions {
 }
 
 type Settled = { ok: CodeResult } | { error: Error };
+
+const BATCH_ARTICLES = 64;
+/** A batch waiting longer than this for coders is committed as it is (progress stays current). */
+const BATCH_WAIT_MS = 250;
+
+interface Ready {
+  task: CodingTask;
+  input: ArticleToSave;
+}
 
 interface InFlight {
   task: CodingTask;
@@ -79,25 +93,70 @@ export async function runPipeline(
     o.onProblem?.(where, message);
   };
 
-  async function write(entry: InFlight): Promise<void> {
-    const { task } = entry;
+  let batch: Ready[] = [];
+  let batchStarted = 0;
+  const release = (task: CodingTask) => {
     bump(pendingIds, task.article.id, -1);
     bump(pendingHashes, task.contentHash, -1);
+  };
+
+  function counted(ready: Ready, outcome: SaveOutcome): void {
+    if (outcome.status === 'duplicate')
+      o.onProblem?.(ready.task.where, `same content as article ${outcome.of}: skipped`);
+    countOutcome(summary, outcome, ready.input.coded.events.length, ready.input.coded.statements.length);
+  }
+
+  /** Saves one article alone; a failure that is not the database's own fails this article only. */
+  async function saveAlone(ready: Ready): Promise<void> {
+    try {
+      counted(ready, await o.store.save(ready.input));
+    } catch (e) {
+      if (isDatabaseError(e as Error)) throw e;
+      summary.failed++;
+      o.onProblem?.(ready.task.where, `could not be stored: ${(e as Error).message}`);
+    }
+  }
+
+  async function flush(): Promise<void> {
+    const saving = batch;
+    batch = [];
+    if (saving.length === 0) return;
+    let outcomes: SaveOutcome[] | null = null;
+    try {
+      outcomes = await o.store.saveBatch(saving.map((r) => r.input));
+    } catch (e) {
+      if (isDatabaseError(e as Error)) throw e;
+      // The batch was rolled back: save its articles one by one to find the one that fails.
+    }
+    if (outcomes) saving.forEach((r, i) => counted(r, outcomes[i] as SaveOutcome));
+    else for (const r of saving) await saveAlone(r);
+    for (const r of saving) release(r.task);
+    progress();
+  }
+
+  /** Codes (if need be) and checks the oldest article, and adds it to the batch to be saved. */
+  async function take(entry: InFlight): Promise<void> {
+    const { task } = entry;
     if (!entry.result) {
+      // Its twin may still be in the batch: the store can only answer once that is committed.
+      await flush();
       const twin = await o.store.articleWithContent(task.contentHash);
       if (twin !== null && twin !== task.article.id) {
+        release(task);
         skip(task.where, 'duplicate content', `same content as article ${twin}: skipped`);
         return;
       }
     }
     const settled = await (entry.result ?? settle(o.pool.code(task.article)));
     if ('error' in settled) {
+      release(task);
       summary.failed++;
       o.onProblem?.(task.where, `coding failed: ${settled.error.message}`);
       return;
     }
     const { coded, actorNames } = settled.ok;
     if (!o.keepUncoded && coded.sentences === 0 && coded.warnings.length) {
+      release(task);
       skip(task.where, 'not coded', coded.warnings.join('; '));
       return;
     }
@@ -108,23 +167,14 @@ export async function runPipeline(
       origin: task.where,
       actorNames,
     };
-    let outcome: SaveOutcome;
-    try {
-      outcome = await o.store.save(input);
-    } catch (e) {
-      if (isDatabaseError(e as Error)) throw e;
-      summary.failed++;
-      o.onProblem?.(task.where, `could not be stored: ${(e as Error).message}`);
-      return;
-    }
-    if (outcome.status === 'duplicate')
-      o.onProblem?.(task.where, `same content as article ${outcome.of}: skipped`);
-    countOutcome(summary, outcome, coded.events.length, coded.statements.length);
+    if (batch.length === 0) batchStarted = performance.now();
+    batch.push({ task, input });
+    if (batch.length >= BATCH_ARTICLES || performance.now() - batchStarted >= BATCH_WAIT_MS) await flush();
   }
 
   async function writeOldest(): Promise<void> {
     const entry = queue.shift();
-    if (entry) await write(entry);
+    if (entry) await take(entry);
     progress();
   }
 
@@ -158,6 +208,7 @@ export async function runPipeline(
     while (queue.length >= window) await writeOldest();
   }
   while (queue.length) await writeOldest();
+  await flush();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
