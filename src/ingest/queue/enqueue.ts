@@ -8,6 +8,7 @@ import { contentHash } from '../../store/content-hash.js';
 import type { Store } from '../../store/store.js';
 import type { ReadItem } from '../read-articles.js';
 import { ARTICLE_QUEUE, DEFAULT_POLICY, type ArticleJob, type JobPolicy } from './settings.js';
+import { unstorableInPostgres } from './storable-text.js';
 
 export interface EnqueueSummary {
   queued: number;
@@ -73,6 +74,11 @@ export async function enqueue(
       continue;
     }
     const { article, where } = item;
+    const unstorable = unstorableInPostgres(article);
+    if (unstorable) {
+      skip(where, 'invalid', unstorable);
+      continue;
+    }
     const hash = contentHash(article);
     const earlier = queuedContent.get(hash);
     if (earlier === article.id) {
