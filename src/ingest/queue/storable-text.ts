@@ -12,7 +12,8 @@ export function unstorableInPostgres(article: Article): string | null {
   for (const field of ['id', 'text', 'title', 'url', 'published'] as const) {
     const value = article[field];
     if (typeof value !== 'string') continue;
-    if (value.includes('\u0000')) return `field \`${field}\`: contains a NUL character, which PostgreSQL cannot store`;
+    if (value.includes('\u0000'))
+      return `field \`${field}\`: contains a NUL character, which PostgreSQL cannot store`;
     if (LONE_SURROGATE.test(value))
       return `field \`${field}\`: contains an unpaired UTF-16 surrogate, which PostgreSQL cannot store`;
   }
