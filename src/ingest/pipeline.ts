@@ -209,6 +209,7 @@ export async function runPipeline(
   }
   while (queue.length) await writeOldest();
   await flush();
+  if (summary.new + summary.updated + summary.recoded > 0) await o.store.optimize();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

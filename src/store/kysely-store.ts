@@ -16,6 +16,7 @@ import {
 import { dyadDays, dyadTotals } from './queries/dyad.js';
 import { eachEvent, listEvents } from './queries/events.js';
 import { saveArticle, saveArticles } from './queries/save.js';
+import { optimizeStore } from './queries/optimize.js';
 import { listStatements } from './queries/statements.js';
 import type { Database } from './schema.js';
 import type { ArticleToSave, DateRange, EventFilter, StatementFilter, Store } from './store.js';
@@ -87,6 +88,9 @@ export class KyselyStore implements Store {
   }
   article(id: string) {
     return articleView(this.db, id);
+  }
+  optimize() {
+    return optimizeStore(this.db);
   }
   async close() {
     await this.db.destroy();

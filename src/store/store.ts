@@ -178,5 +178,7 @@ export interface Store {
   dyadTotals(range?: DateRange): Promise<DyadTotal[]>;
   statements(filter: StatementFilter, limit?: number): Promise<StoredStatement[]>;
   article(id: string): Promise<ArticleView | null>;
+  /** Brings the query planner's statistics up to date after many writes (cheap when nothing changed). */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 }
