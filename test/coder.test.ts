@@ -149,6 +149,14 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('reads a threat to act as the threat, also when a date or an object comes between', () => {
+    const got = roots('The Azerbaijani parliament threatened on Monday to break relations with Russia.');
+    assert.ok(got.includes('AZE 13 RUS'), got.join('; '));
+    assert.ok(!got.some((t) => t.includes(' 16 ')), got.join('; '));
+    const ultimatum = roots('Peru has issued an ultimatum to Ecuador to halt attacks across the border.');
+    assert.deepEqual(ultimatum, ['PER 13 ECU']);
+  });
+
   it('reads "said on Tuesday that Sudan must return" as a demand on Sudan', () => {
     assert.ok(
       roots('Russia said on Tuesday that Sudan must return a Mi-26 helicopter.').includes('RUS 10 SDN'),

@@ -241,10 +241,15 @@ function silencedTriggers(doc: Doc, picks: Map<number, PickedRule>, sentenceFrom
   for (const v of picks.keys()) {
     const group = verbGroup(doc, v, sentenceFrom);
     if (group.words[0] === 'to') {
-      const g = group.from - 1;
-      if (picks.has(g)) {
+      // The governor may stand right before "to" or a few words back ("threatened on Monday to
+      // break", "issued an ultimatum to Ecuador to halt").
+      const adjacent = picks.has(group.from - 1);
+      const g = adjacent ? group.from - 1 : governingVerbOf(doc, group.from, sentenceFrom);
+      if (g >= 0 && picks.has(g)) {
         const governor = doc.tokens.lemma[g] ?? '';
-        if (INTENT_GOVERNORS.has(governor) || PASS_THROUGH.has(governor)) silenced.add(g);
+        // Once words intervene ("began a hunger strike to demand", "agreed in principle on Saturday
+        // to provide") the governor's own rule has read the whole phrase: the infinitive adds nothing.
+        if (adjacent && (INTENT_GOVERNORS.has(governor) || PASS_THROUGH.has(governor))) silenced.add(g);
         else silenced.add(v);
       }
     }
