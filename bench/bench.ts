@@ -41,6 +41,10 @@ export interface BenchOptions {
   /** Where the query store is kept between runs. */
   queryDb: string;
   queryRuns: number;
+  /** Time the HTTP API too, on the query store and on a store of `apiSmallEvents`. */
+  api: boolean;
+  apiSmallEvents: number;
+  apiSmallDb: string;
   log: (line: string) => void;
 }
 
@@ -178,6 +182,9 @@ export async function runBench(o: BenchOptions, cwd: string): Promise<BenchResul
         queryEvents: o.queryEvents,
         queryDb: o.queryDb,
         queryRuns: o.queryRuns,
+        api: o.api,
+        apiSmallEvents: o.apiSmallEvents,
+        apiSmallDb: o.apiSmallDb,
         log: o.log,
       });
     }
@@ -323,7 +330,8 @@ export function formatResults(r: BenchResults): string {
                   .join(', ')}]`
               : ''
           }` +
-          `, ${n(f.events)} events in ${n(f.ms)} ms; main thread in store calls: ` +
+          `, ${n(f.events)} events in ${n(f.ms)} ms; ${n(f.cpuMsPerArticle)} ms CPU per article` +
+          `; main thread in store calls: ` +
           `${Object.entries(f.storeMs)
             .map(([k, v]) => `${k} ${n(v)} ms`)
             .join(', ')})`,
@@ -345,6 +353,14 @@ export function formatResults(r: BenchResults): string {
         `   ${name.padEnd(20)} median ${String(l.medianMs).padStart(8)} ms  p95 ${String(l.p95Ms).padStart(8)} ms` +
           `  (${l.runs} runs, ${l.rows} rows; ${l.query})${l.p95Ms < TARGETS.queryMs ? '' : '  ✗'}`,
       );
+    for (const a of st.api ?? []) {
+      lines.push(`   HTTP API on ${n(a.events)} events (fastify inject):`);
+      for (const [name, l] of Object.entries(a.requests))
+        lines.push(
+          `   ${name.padEnd(20)} median ${String(l.medianMs).padStart(8)} ms  p95 ${String(l.p95Ms).padStart(8)} ms` +
+            `  (${l.runs} runs, ${n(l.rows)} bytes; GET ${l.url})`,
+        );
+    }
   }
   return lines.join('\n');
 }

@@ -24,6 +24,9 @@ export const USAGE = `usage: npm run bench -- [options]   (or: node dist/bench/r
                        (default: <out>/query-store.db; several GB for 1M events of Reuters articles)
   --fresh-query-db     delete the query store first and build it again
   --query-runs N       timed runs per query (default 20)
+  --api-events N       events in the second, smaller store on which the HTTP API is timed too
+                       (default 100000; kept at <query-db>-<N>.db and reused)
+  --no-api             skip the HTTP API figures
   --no-store           skip the store figures
   --no-lean            skip the second baseline (wink without NER/CER, for information)
   --coder-only         start-up and coding only (no baseline, no store)
@@ -101,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
       'query-db': { type: 'string' },
       'fresh-query-db': { type: 'boolean', default: false },
       'query-runs': { type: 'string' },
+      'api-events': { type: 'string' },
+      'no-api': { type: 'boolean', default: false },
       'no-store': { type: 'boolean', default: false },
       'no-lean': { type: 'boolean', default: false },
       'coder-only': { type: 'boolean', default: false },
@@ -122,8 +127,11 @@ export async function main(argv: string[]): Promise<number> {
   if (values.profile) return profile(root, argv, out, log);
 
   const queryDb = resolve(values['query-db'] ?? join(out, 'query-store.db'));
+  const apiSmallEvents = positive('api-events', values['api-events'], 100_000);
+  const apiSmallDb = queryDb.replace(/(\.db)?$/, `-${apiSmallEvents}.db`);
   if (values['fresh-query-db'])
-    for (const f of [queryDb, `${queryDb}-wal`, `${queryDb}-shm`]) rmSync(f, { force: true });
+    for (const db of [queryDb, apiSmallDb])
+      for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   const workers = values.workers
     ?.split(',')
     .filter(Boolean)
@@ -140,6 +148,9 @@ export async function main(argv: string[]): Promise<number> {
     queryEvents: positive('query-events', values['query-events'], 1_000_000),
     queryDb,
     queryRuns: positive('query-runs', values['query-runs'], 20),
+    api: !values['no-api'],
+    apiSmallEvents,
+    apiSmallDb,
     log,
   };
   const results = await runBench(options, root);

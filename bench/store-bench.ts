@@ -10,7 +10,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, CodedArticle } from '../src/coder/types.js';
 import type { CompiledDictionary } from '../src/dictionaries/types.js';
-import { measureLatency, perSecond, round, type Latency } from './stats.js';
+import { dashboardRequests, findBuildServer, runApiBench, type ApiFigures } from './api-bench.js';
+import { cpuMs, measureLatency, perSecond, round, type Latency } from './stats.js';
 
 // ---- The few shapes the bench relies on (checked at run time) ----
 
@@ -27,13 +28,15 @@ interface BenchStore {
     origin: string | null;
     actorNames: Record<string, string>;
   }): Promise<{ status: string }>;
+  /** Several articles in one transaction, when the store has it. */
+  saveBatch?(inputs: Parameters<BenchStore['save']>[0][]): Promise<{ status: string }[]>;
   counts(): Promise<Counts>;
   events(filter: Record<string, unknown>, limit?: number): Promise<unknown[]>;
   dyadDays(a: string[], b: string[], options?: Record<string, unknown>): Promise<unknown[]>;
   actorActivity(options?: Record<string, unknown>): Promise<unknown[]>;
   statements?(filter: Record<string, unknown>, limit?: number): Promise<unknown[]>;
-  /** An actor-network query, if the store has one (name and shape not settled yet). */
-  network?(options?: Record<string, unknown>): Promise<unknown>;
+  /** Per-pair totals of a period (the network's edges), when the store has them. */
+  dyadTotals?(range?: Record<string, unknown>): Promise<unknown[]>;
   close(): Promise<void>;
 }
 interface Pool {
@@ -114,6 +117,11 @@ export interface IngestFigures {
   articlesPerSec: number;
   eventsPerSec: number;
   /**
+   * CPU time of the whole process (main thread and coding threads) per article: on a machine
+   * shared with other work, cores ÷ this is what the run would reach with the cores to itself.
+   */
+  cpuMsPerArticle: number;
+  /**
    * Main-thread time inside each store call during the timed run (better-sqlite3 is synchronous,
    * so this is the writer's own work): how much of the run the single writer was busy.
    */
@@ -155,8 +163,10 @@ async function ingestOnce(
     await api.ingest(store, pool, feed(warmup, 'warmup:'));
     for (const k of Object.keys(spent)) delete spent[k];
     const t0 = performance.now();
+    const cpu0 = cpuMs();
     const s = await api.ingest(store, pool, feed(articles, ''));
     const ms = performance.now() - t0;
+    const cpu = cpuMs() - cpu0;
     const skipped = Object.values(s.skipped).reduce((a, b) => a + b, 0);
     return {
       workers,
@@ -172,6 +182,7 @@ async function ingestOnce(
       ms: round(ms, 1),
       articlesPerSec: perSecond(articles.length, ms),
       eventsPerSec: perSecond(s.events, ms),
+      cpuMsPerArticle: round(cpu / articles.length, 2),
       storeMs: Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, round(v, 0)])),
     };
   } finally {
@@ -258,21 +269,39 @@ async function buildQueryStore(
     const first = copy;
     const t0 = performance.now();
     let lastLog = t0;
+    type Input = Parameters<BenchStore['save']>[0];
+    // Batches of 64 in one transaction, as the ingest engine writes them.
+    const saveAll = async (inputs: Input[]) => {
+      if (inputs.length === 0) return;
+      const outcomes = store.saveBatch
+        ? await store.saveBatch(inputs)
+        : await Promise.all(inputs.map((i) => store.save(i)));
+      saves += inputs.length;
+      outcomes.forEach((o, i) => {
+        if (o.status === 'new') events += (inputs[i] as Input).coded.events.length;
+      });
+    };
     while (events < target) {
       copy++;
+      let batch: Input[] = [];
+      let planned = events;
       for (const b of bearing) {
-        if (events >= target) break;
+        if (planned >= target) break;
         const id = `${b.article.id}~${copy}`;
-        const outcome = await store.save({
+        batch.push({
           article: { ...b.article, id },
           coded: { ...b.coded, id },
           contentHash: hash(`${id}\n${b.article.text}`),
           origin: `bench:copy ${copy}`,
           actorNames: b.names,
         });
-        saves++;
-        if (outcome.status === 'new') events += b.coded.events.length;
+        planned += b.coded.events.length;
+        if (batch.length === 64) {
+          await saveAll(batch);
+          batch = [];
+        }
       }
+      await saveAll(batch);
       const now = performance.now();
       if (now - lastLog > 10_000) {
         lastLog = now;
@@ -370,17 +399,43 @@ async function runQueries(
       async () =>
         (await store.actorActivity({ from: `${year}-01-01`, to: `${year}-12-31`, limit: 50 })).length,
     );
-    if (typeof store.network === 'function') {
-      const network = store.network.bind(store);
-      await time('actorNetwork', 'network()', async () => {
-        const r = await network();
-        return Array.isArray(r) ? r.length : 1;
-      });
+    await time('eventsActor', `events({actor: ${actor}}, 100)`, async () => {
+      return (await store.events({ actor: { keys: [actor] } }, 100)).length;
+    });
+    if (typeof store.dyadTotals === 'function') {
+      const totals = store.dyadTotals.bind(store);
+      await time('networkEdges', 'dyadTotals()', async () => (await totals()).length);
+      await time(
+        'networkEdgesYear',
+        `dyadTotals(${year})`,
+        async () => (await totals({ from: `${year}-01-01`, to: `${year}-12-31` })).length,
+      );
     }
   } finally {
     await store.close();
   }
   return out;
+}
+
+/** The dashboard's API requests on the store at `path`, or null when the server is not built. */
+async function runApi(
+  api: StoreApi,
+  path: string,
+  coded: CodedArticle[],
+  runs: number,
+): Promise<{ events: number; requests: ApiFigures } | null> {
+  const buildServer = await findBuildServer();
+  if (!buildServer) return null;
+  const store = await api.openStore(path, { mustExist: true });
+  try {
+    const { events } = await store.counts();
+    return {
+      events,
+      requests: await runApiBench(buildServer, store, dashboardRequests(busiest(coded)), runs),
+    };
+  } finally {
+    await store.close();
+  }
 }
 
 // ---- All store figures ----
@@ -397,6 +452,11 @@ export interface StoreOptions {
   /** The query store: reused when it holds enough events, else built or topped up. */
   queryDb: string;
   queryRuns: number;
+  /** Also time the HTTP API on the query store and on a smaller one of `apiSmallEvents`. */
+  api: boolean;
+  apiSmallEvents: number;
+  /** The smaller store, kept and reused like the query store. */
+  apiSmallDb: string;
   log: (line: string) => void;
 }
 
@@ -407,6 +467,8 @@ export interface StoreFigures {
   ingestScaling: number;
   queryStore: QueryStoreFigures;
   queries: QueryFigures;
+  /** API latency per store size (the dashboard must be fast at 100k events; queries at 1M). */
+  api: { events: number; requests: ApiFigures }[];
 }
 
 export async function runStoreBench(api: StoreApi, o: StoreOptions): Promise<StoreFigures> {
@@ -434,12 +496,27 @@ export async function runStoreBench(api: StoreApi, o: StoreOptions): Promise<Sto
     );
     o.log(`queries: ${o.queryRuns} runs each…`);
     const queries = await runQueries(api, path, o.coded, o.queryRuns);
+    const apiFigures: StoreFigures['api'] = [];
+    if (o.api) {
+      // A smaller store only when it is smaller: a small query store is timed as it is.
+      const small = o.apiSmallEvents < o.queryEvents;
+      if (small) {
+        o.log(`API: ${o.apiSmallEvents.toLocaleString('en-US')} events at ${o.apiSmallDb}…`);
+        await buildQueryStore(api, o.apiSmallDb, o.articles, o.coded, o.dictionary, o.apiSmallEvents, o.log);
+      }
+      for (const db of small ? [o.apiSmallDb, path] : [path]) {
+        o.log(`API requests on ${db}…`);
+        const figures = await runApi(api, db, o.coded, o.queryRuns);
+        if (figures) apiFigures.push(figures);
+      }
+    }
     return {
       available: true,
       ingest,
       ingestScaling: one && one.articlesPerSec > 0 ? round(most.articlesPerSec / one.articlesPerSec, 2) : 0,
       queryStore,
       queries,
+      api: apiFigures,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

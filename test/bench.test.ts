@@ -116,6 +116,27 @@ describe('npm run bench (smoke, 20 sample articles)', () => {
     }
   });
 
+  it('times the HTTP API requests of the dashboard on the query store', () => {
+    const s = printed.store;
+    if (!s.available) return;
+    assert.equal(s.api.length, 1, 'a query store this small is the only API store');
+    positive(s.api[0].events, 'api.events');
+    for (const name of [
+      'events',
+      'eventsActorRootYear',
+      'eventsDyadQuad',
+      'dyadWeeks',
+      'actors',
+      'network',
+    ]) {
+      const r = s.api[0].requests[name];
+      assert.ok(r, `request ${name}`);
+      assert.match(r.url, /^\/api\//);
+      positive(r.medianMs, `${name}.medianMs`);
+      positive(r.rows, `${name} bytes`);
+    }
+  });
+
   it('states each target with its value', () => {
     for (const k of ['coderRatio', 'startupMs', 'peakRssMbCoding']) {
       assert.equal(typeof printed.targets[k].target, 'string');
