@@ -57,6 +57,8 @@ export async function enqueue(
         retryBackoff: true,
         heartbeatSeconds: policy.heartbeatSeconds,
         expireInSeconds: policy.expireSeconds,
+        // A done job still holds its article's text: keep it a day for `queue status`, not a week.
+        deleteAfterSeconds: 24 * 3600,
       })),
     );
     summary.queued += batch.length;
