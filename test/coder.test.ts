@@ -157,6 +157,19 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(ultimatum, ['PER 13 ECU']);
   });
 
+  it('aims a threat at whoever must meet its condition', () => {
+    const got = roots(
+      'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',
+    );
+    assert.ok(got.includes('RUS 13 USA'), got.join('; '));
+  });
+
+  it('reads a named person out of office as the state they served, the nearest namesake first', () => {
+    // On 2000-01-01 neither President Bush was in office; both served the United States.
+    const got = roots('President Bush threatened further action against Russia.', '2000-01-01');
+    assert.ok(got.includes('USA 13 RUS'), got.join('; '));
+  });
+
   it('reads "said on Tuesday that Sudan must return" as a demand on Sudan', () => {
     assert.ok(
       roots('Russia said on Tuesday that Sudan must return a Mi-26 helicopter.').includes('RUS 10 SDN'),

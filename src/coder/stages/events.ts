@@ -405,6 +405,7 @@ function codeVerb(
   // "French and Egyptian warships launched war games": a show of force by several parties
   // together is military cooperation between them (062).
   if (mutual && targets.length === 0 && code.startsWith('15')) code = '062';
+  if (targets.length === 0 && code.startsWith('13')) targets = conditionSubject(ctx, particleEnd, sources);
   let negated = modality.negated;
   // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
   if (modality.conditionalFuture) {
@@ -516,6 +517,26 @@ const LOCATED_ROOTS = new Set(['03', '04', '08', '13', '14', '15', '16', '17', '
  * Khartoum", "imposed a curfew in Cizre", "a bombing in Baghdad" (CAMEO codes these SDN->SDN).
  */
 const DOMESTIC_ROOTS = new Set(['08', '17', '18', '19', '20']);
+
+/**
+ * "threatened to walk out of the talks if the United States deploys the missiles": a threat is
+ * aimed at whoever must meet its condition.
+ */
+function conditionSubject(ctx: ClauseContext, from: number, sources: ActorPhrase[]): ActorPhrase[] {
+  const { doc } = ctx;
+  for (let k = from; k < ctx.sentenceTo - 1; k++) {
+    const w = doc.tokens.lower[k];
+    if (w !== 'if' && w !== 'unless') continue;
+    const at = doc.tokens.lower[k + 1] === 'the' ? k + 2 : k + 1;
+    const pi = doc.phraseAt[at] ?? -1;
+    const phrase = doc.phrases[pi];
+    if (!phrase || phrase.modifier || phrase.from > at) return [];
+    const own = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
+    const group = coordinated(doc, pi).filter((p) => p.actors.every((a) => !own.has(a.key)));
+    return group;
+  }
+  return [];
+}
 
 /** Conceding and coercing at home are what authorities do; crowds and rebels only attack. */
 function actsForState(sources: ActorPhrase[], code: string): boolean {

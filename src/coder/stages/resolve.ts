@@ -240,12 +240,35 @@ function pickPerson(
     const person = dict.persons[ref];
     return person ? isActive(person, date) : false;
   });
-  const pool = active.length ? active : full.length ? candidates : [];
+  const pool = active.length ? active : full.length ? candidates : sameSideNearest(candidates, dict, date);
   if (countryKey) {
     const sameCountry = pool.find((ref) => dict.persons[ref]?.roles.some((r) => r.country === countryKey));
     if (sameCountry != null) return sameCountry;
   }
   return pool[0] ?? null;
+}
+
+/**
+ * "President Bush" on a day neither Bush held office: namesakes who served the same state are one
+ * reading of the sentence's actor, so the one whose tenure lies nearest the date is taken.
+ */
+function sameSideNearest(candidates: number[], dict: CompiledDictionary, date: string): number[] {
+  const sides = new Set(
+    candidates.flatMap((ref) => dict.persons[ref]?.roles.map((r) => r.country ?? r.org) ?? []),
+  );
+  if (sides.size !== 1) return [];
+  const distance = (ref: number) =>
+    Math.min(
+      ...(dict.persons[ref]?.roles ?? []).map((r) =>
+        date < r.from
+          ? Date.parse(r.from) - Date.parse(date)
+          : r.to && date > r.to
+            ? Date.parse(date) - Date.parse(r.to)
+            : 0,
+      ),
+    );
+  const best = [...candidates].sort((a, b) => distance(a) - distance(b))[0];
+  return best == null ? [] : [best];
 }
 
 function personActor(
