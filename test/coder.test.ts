@@ -157,6 +157,28 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(ultimatum, ['PER 13 ECU']);
   });
 
+  it('codes no event for what one party demands of another, or says it must do', () => {
+    const got = roots('Washington demanded that Hamas renounce its armed struggle against Israel.');
+    assert.ok(!got.some((t) => t.startsWith('HAMAS')), got.join('; '));
+    const must = roots(
+      'Mubarak said that the US must be ready to mediate between Israelis and Palestinians.',
+      '2000-06-01',
+    );
+    assert.ok(!must.some((t) => t.startsWith('USA 03')), must.join('; '));
+  });
+
+  it('reads what marchers demand as their protest, not as a second event', () => {
+    const got = roots(
+      'Tens of thousands of protesters marched through Minsk demanding the resignation of Lukashenko.',
+      '2020-08-20',
+    );
+    assert.ok(
+      got.some((t) => t.startsWith('BLR 14')),
+      got.join('; '),
+    );
+    assert.ok(!got.some((t) => t.startsWith('BLR 10') || t.startsWith('BLR 02')), got.join('; '));
+  });
+
   it('aims a threat at whoever must meet its condition', () => {
     const got = roots(
       'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',

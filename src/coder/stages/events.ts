@@ -147,11 +147,13 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
     }
     out.push(...mustDemands(ctx, si, picks));
     const silenced = silencedTriggers(doc, picks, s.from);
+    const verbal: EventCandidate[] = [];
     for (const [v, picked] of picks) {
       if (silenced.has(v)) continue;
       if (picked.objectAt >= 0) markConsumed(doc, consumed, picked.objectAt, picked.rule.after);
-      out.push(...codeVerb(ctx, v, si, picked, out, places));
+      verbal.push(...codeVerb(ctx, v, si, picked, [...out, ...verbal], places));
     }
+    out.push(...withoutProtestSlogans(doc, verbal));
     for (let n = s.from; n < s.to; n++) {
       if (consumed.has(n)) continue;
       const pos = doc.tokens.pos[n];
@@ -162,6 +164,23 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
     }
   });
   return out;
+}
+
+/**
+ * "protesters marched through Minsk demanding Lukashenko's resignation": what a protest calls for
+ * is its slogan, already in the protest's code (1411…), not a second event by the crowd.
+ */
+function withoutProtestSlogans(doc: Doc, events: EventCandidate[]): EventCandidate[] {
+  const protesters = new Set(events.filter((e) => e.code.startsWith('14')).map((e) => e.source.key));
+  if (protesters.size === 0) return events;
+  return events.filter(
+    (e) =>
+      !(
+        (e.code.startsWith('02') || e.code.startsWith('10')) &&
+        protesters.has(e.source.key) &&
+        doc.tokens.lower[e.trigger[0]]?.endsWith('ing')
+      ),
+  );
 }
 
 const OBLIGATION = new Set(['must', 'should']);

@@ -161,6 +161,8 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
       if (governorGroup.some((w) => NEGATORS.has(w))) return { mood, negated: true, governor };
     }
   }
+  if (obligedOrDemanded(doc, group.from, governor, sentenceFrom))
+    return { mood: 'hypothetical', negated, governor };
   for (let k = group.from - 1; k >= sentenceFrom; k--) {
     const w = tokens.lower[k] ?? '';
     if (w === ';' || w === ':') break;
@@ -179,6 +181,55 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
     }
   }
   return { mood, negated, governor };
+}
+
+/** Verbs and nouns whose "that"-clause says what someone else is to do, not what they did. */
+const DIRECTIVE_WORDS = new Set([
+  'demand',
+  'urge',
+  'insist',
+  'ask',
+  'request',
+  'call',
+  'press',
+  'appeal',
+  'recommend',
+  'propose',
+  'suggest',
+  'order',
+  'require',
+  'ultimatum',
+  'insistence',
+]);
+
+/**
+ * "demanded Friday that the United States match…", "the US must be ready to mediate": what one
+ * party is told to do, or must do, has not happened.
+ */
+function obligedOrDemanded(
+  doc: Doc,
+  groupFrom: number,
+  governor: number | null,
+  sentenceFrom: number,
+): boolean {
+  const { tokens } = doc;
+  // The governor's own modal: "must be ready to mediate".
+  if (governor != null)
+    for (let k = governor - 1; k >= Math.max(sentenceFrom, governor - 3); k--)
+      if (tokens.lower[k] === 'must' || tokens.lower[k] === 'should') return true;
+  for (let k = groupFrom - 1; k >= Math.max(sentenceFrom, groupFrom - 12); k--) {
+    const w = tokens.lower[k] ?? '';
+    if (w === ';' || w === ':') return false;
+    if (w !== 'that') continue;
+    for (let j = k - 1; j >= Math.max(sentenceFrom, k - 3); j--) {
+      if (DIRECTIVE_WORDS.has(tokens.lemma[j] ?? '') || DIRECTIVE_WORDS.has(tokens.lower[j] ?? ''))
+        return true;
+      const pos = tokens.pos[j];
+      if (pos !== 'ADV' && pos !== 'PROPN' && pos !== 'NOUN' && pos !== 'ADP') break;
+    }
+    return false;
+  }
+  return false;
 }
 
 function hasSpeechVerbBefore(doc: Doc, from: number, sentenceFrom: number): boolean {
