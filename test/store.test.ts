@@ -53,7 +53,11 @@ describe('SQLite store', () => {
     }
     raw.close();
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Sqlite(path) }) });
-    assert.deepEqual(await appliedMigrations(db), ['001-initial', '002-rollups-and-keyset-indexes']);
+    assert.deepEqual(await appliedMigrations(db), [
+      '001-initial',
+      '002-rollups-and-keyset-indexes',
+      '003-place-indexes',
+    ]);
     await db.destroy();
   });
 

@@ -24,9 +24,9 @@ interface EventKey {
 }
 
 /**
- * The filter as disjoint walks, each an equality on the source and/or target key. An event both
- * from and to the actor (or, in an undirected dyad of overlapping key sets, in both directions) is
- * kept by the first walk only.
+ * The filter as disjoint walks, each an equality on the source and/or target key, or on the place.
+ * An event both from and to the actor (or, in an undirected dyad of overlapping key sets, in both
+ * directions; or named by its place and its country) is kept by the first walk only.
  */
 function branches(f: EventFilter): { walks: (Branch | null)[]; rest: EventFilter } {
   const { actor, dyad, directed, ...rest } = f;
@@ -45,6 +45,23 @@ function branches(f: EventFilter): { walks: (Branch | null)[]; rest: EventFilter
         (eb) => eb.and([eb('target_key', 'in', keys), eb('source_key', 'not in', keys)]),
       ],
       rest,
+    };
+  }
+  const { place, ...others } = rest;
+  if (!dyad && !actor && place) {
+    // A country key, or a place name in any case: two date-ordered walks, as for an actor.
+    const country = place.toUpperCase();
+    const name = place.toLowerCase();
+    return {
+      walks: [
+        (eb) => eb('place_country', '=', country),
+        (eb) =>
+          eb.and([
+            eb(eb.fn('lower', ['place_name']), '=', name),
+            eb.or([eb('place_country', 'is', null), eb('place_country', '<>', country)]),
+          ]),
+      ],
+      rest: others,
     };
   }
   return { walks: [null], rest: f };
