@@ -179,6 +179,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!got.some((t) => t.startsWith('BLR 10') || t.startsWith('BLR 02')), got.join('; '));
   });
 
+  it('does not read a verb\'s object from a later clause ("after a state of siege was declared")', () => {
+    const got = roots(
+      'A French minister has cancelled a planned visit to Haiti after a state of siege was declared.',
+    );
+    assert.ok(got.includes('FRA 16 HTI'), got.join('; '));
+    assert.ok(!got.some((t) => t.includes(' 08 ')), got.join('; '));
+  });
+
   it('aims a threat at whoever must meet its condition', () => {
     const got = roots(
       'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',

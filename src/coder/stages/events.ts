@@ -299,8 +299,36 @@ function findAny(doc: Doc, from: number, to: number, phrases: string[][], end = 
 
 function clauseEnd(ctx: ClauseContext, from: number): number {
   const { lower } = ctx.doc.tokens;
-  for (let k = from; k < ctx.sentenceTo; k++) if (CLAUSE_BREAKS.has(lower[k] ?? '')) return k;
+  for (let k = from; k < ctx.sentenceTo; k++) {
+    if (CLAUSE_BREAKS.has(lower[k] ?? '')) return k;
+    if (SUBORDINATORS.has(lower[k] ?? '') && opensClause(ctx, k + 1)) return k;
+  }
   return ctx.sentenceTo;
+}
+
+/** Words that open a clause of their own: "cancelled a visit [after a state of siege was declared]". */
+const SUBORDINATORS = new Set([
+  'after',
+  'before',
+  'because',
+  'while',
+  'when',
+  'since',
+  'although',
+  'though',
+  'until',
+]);
+
+/** A subject and then a finite verb within a few words, before any comma. */
+function opensClause(ctx: ClauseContext, from: number): boolean {
+  const { pos, lower } = ctx.doc.tokens;
+  if (!['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ'].includes(pos[from] ?? '')) return false;
+  for (let k = from + 1; k < Math.min(ctx.sentenceTo, from + 7); k++) {
+    if (lower[k] === ',') return false;
+    if (pos[k] === 'AUX') return true;
+    if (pos[k] === 'VERB') return !(lower[k] ?? '').endsWith('ing') && lower[k + 1] !== 'by';
+  }
+  return false;
 }
 
 interface PickedRule {
