@@ -48,6 +48,7 @@ export function dashboardRequests(p: {
     actors: '/api/actors?limit=50',
     network: '/api/network?limit=60',
     networkYear: `/api/network?${year}&limit=60`,
+    statementsSpeaker: `/api/statements?speaker=${p.actor}&limit=50`,
   };
 }
 
