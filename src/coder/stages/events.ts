@@ -608,7 +608,9 @@ function placeAsTarget(
   const limit = Math.min(ctx.sentenceTo, from + 10);
   // After the verb first, then before it ("a build-up on Ukraine's borders, now amassing troops").
   const positions: number[] = [];
-  for (let k = from; k < limit && doc.tokens.lower[k] !== ','; k++) positions.push(k);
+  // Up to a comma or the next predicate ("released prisoners and deported them to the US").
+  for (let k = from; k < limit && doc.tokens.lower[k] !== ',' && doc.tokens.pos[k] !== 'VERB'; k++)
+    positions.push(k);
   for (let k = from - 2; k >= Math.max(ctx.sentenceFrom, from - 12); k--) positions.push(k);
   for (const k of positions) {
     const w = doc.tokens.lower[k] ?? '';
@@ -617,7 +619,8 @@ function placeAsTarget(
     if (doc.tokens.lower[j] === 'the') j++;
     const pi = doc.phraseAt[j] ?? -1;
     const phrase = doc.phrases[pi] ?? cityPhrase(doc, j, limit, places);
-    if (!phrase || phrase.from !== j) continue;
+    // "in the Gaza Strip": the name may take its article along.
+    if (!phrase || (phrase.from !== j && phrase.from !== k + 1) || phrase.viaCoreference) continue;
     const a = phrase.actors[0];
     if (!a || a.person || a.org || a.country == null) continue;
     const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));

@@ -12,20 +12,60 @@ type Nlp = ReturnType<typeof winkNLP>;
 const GLUED = /(?<=[a-z]{3})(?=[A-Z][a-z])/g;
 const NAME_PREFIX = /(?:^|[^A-Za-z])(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Al|El|Du|O)$/;
 
-/** Inserts a space at glued word boundaries and returns the positions inserted (in the new string). */
+/**
+ * A word with an apostrophe or hyphen inside and punctuation after it ("China's,", "pro-Russian.").
+ * wink-nlp stores such a word whole in its shared lexicon the first time it sees it with trailing
+ * punctuation, and from then on no longer splits it ("China's" stops being "China" + "'s") — so the
+ * same sentence would be tokenised differently depending on what the process read before. Setting
+ * the punctuation apart keeps the coder's output a function of its input alone.
+ */
+const INNER_MARK_THEN_PUNCT = /[\p{L}\p{N}]['’-][\p{L}\p{N}'’-]*?[\p{L}\p{N}](?=[,;:!?.)\]”"]+(?:\s|$))/gu;
+
+/**
+ * A possessive "'s" ("Poor's", "China's"): for the same reason it is always handed to wink-nlp as a
+ * token of its own, whatever wink has stored. Contractions ("it's", "that's") are left alone.
+ */
+const POSSESSIVE = /([\p{L}\p{N}]+)(?=['’]s(?![\p{L}\p{N}]))/gu;
+const CONTRACTED = new Set([
+  'it',
+  'that',
+  'what',
+  'he',
+  'she',
+  'there',
+  'here',
+  'who',
+  'where',
+  'how',
+  'let',
+  'when',
+  'why',
+  'this',
+]);
+
+/**
+ * Inserts a space at glued word boundaries and before the trailing punctuation of words with an
+ * inner apostrophe or hyphen; returns the positions inserted (in the new string).
+ */
 function unglue(text: string): { text: string; inserted: number[] } {
+  const cuts = new Set<number>();
+  for (const m of text.matchAll(GLUED)) {
+    const at = m.index ?? 0;
+    if (!NAME_PREFIX.test(text.slice(Math.max(0, at - 4), at))) cuts.add(at);
+  }
+  for (const m of text.matchAll(INNER_MARK_THEN_PUNCT)) cuts.add((m.index ?? 0) + m[0].length);
+  for (const m of text.matchAll(POSSESSIVE)) {
+    if (!CONTRACTED.has((m[1] ?? '').toLowerCase())) cuts.add((m.index ?? 0) + (m[1] ?? '').length);
+  }
+  if (cuts.size === 0) return { text, inserted: [] };
   const inserted: number[] = [];
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(GLUED)) {
-    const at = m.index ?? 0;
-    const before = text.slice(Math.max(0, at - 4), at);
-    if (NAME_PREFIX.test(before)) continue;
+  for (const at of [...cuts].sort((a, b) => a - b)) {
     out += text.slice(last, at) + ' ';
     inserted.push(out.length - 1);
     last = at;
   }
-  if (inserted.length === 0) return { text, inserted };
   return { text: out + text.slice(last), inserted };
 }
 
