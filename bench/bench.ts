@@ -330,7 +330,8 @@ export function formatResults(r: BenchResults): string {
                   .join(', ')}]`
               : ''
           }` +
-          `, ${n(f.events)} events in ${n(f.ms)} ms; ${n(f.cpuMsPerArticle)} ms CPU per article` +
+          `, ${n(f.events)} events in ${n(f.ms)} ms; per article ${n(f.cpuMsPerArticle)} ms CPU` +
+          ` (all threads), main thread busy ${n(f.mainThreadMsPerArticle)} ms` +
           `; main thread in store calls: ` +
           `${Object.entries(f.storeMs)
             .map(([k, v]) => `${k} ${n(v)} ms`)

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Article, CodedArticle } from '../src/coder/types.js';
 import type { CompiledDictionary } from '../src/dictionaries/types.js';
 import { dashboardRequests, findBuildServer, runApiBench, type ApiFigures } from './api-bench.js';
@@ -122,6 +123,11 @@ export interface IngestFigures {
    */
   cpuMsPerArticle: number;
   /**
+   * The main thread's busy time (event-loop utilisation: reading, messages, every store call) per
+   * article: 1000 ÷ this is what one writer can take, however many coding threads feed it.
+   */
+  mainThreadMsPerArticle: number;
+  /**
    * Main-thread time inside each store call during the timed run (better-sqlite3 is synchronous,
    * so this is the writer's own work): how much of the run the single writer was busy.
    */
@@ -164,9 +170,11 @@ async function ingestOnce(
     for (const k of Object.keys(spent)) delete spent[k];
     const t0 = performance.now();
     const cpu0 = cpuMs();
+    const elu0 = performance.eventLoopUtilization();
     const s = await api.ingest(store, pool, feed(articles, ''));
     const ms = performance.now() - t0;
     const cpu = cpuMs() - cpu0;
+    const mainBusy = performance.eventLoopUtilization(elu0).active;
     const skipped = Object.values(s.skipped).reduce((a, b) => a + b, 0);
     return {
       workers,
@@ -183,6 +191,7 @@ async function ingestOnce(
       articlesPerSec: perSecond(articles.length, ms),
       eventsPerSec: perSecond(s.events, ms),
       cpuMsPerArticle: round(cpu / articles.length, 2),
+      mainThreadMsPerArticle: round(mainBusy / articles.length, 2),
       storeMs: Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, round(v, 0)])),
     };
   } finally {
