@@ -187,6 +187,13 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!got.some((t) => t.includes(' 08 ')), got.join('; '));
   });
 
+  it('reads a base verb the tagger took for an adjective after a modal ("will free")', () => {
+    const [e] = code('Israel will free 150 Palestinian prisoners.').events;
+    assert.equal(e?.source.key, 'ISR');
+    assert.equal(e?.target?.key, 'PSE');
+    assert.equal(e?.root, '03');
+  });
+
   it('aims a threat at whoever must meet its condition', () => {
     const got = roots(
       'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',

@@ -79,6 +79,11 @@ function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] | null {
     return null;
   }
   if (pos === 'VERB') return rules.verbs.get(tokens.lemma[v] ?? '') ?? null;
+  // "will free the prisoners", "to open talks": after a modal or "to" the tagger may read a base
+  // verb as an adjective or noun.
+  if ((pos === 'ADJ' || pos === 'NOUN') && BASE_VERB_SLOT.has(tokens.lower[v - 1] ?? '')) {
+    return rules.verbs.get(tokens.lower[v] ?? '') ?? null;
+  }
   if ((pos === 'ADJ' || pos === 'NOUN') && /ed$/.test(tokens.lower[v] ?? '') && afterActorOrAux(doc, v)) {
     for (const lemma of participleLemmas(tokens.lower[v] ?? '')) {
       const list = rules.verbs.get(lemma);
@@ -87,6 +92,20 @@ function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] | null {
   }
   return null;
 }
+
+const BASE_VERB_SLOT = new Set([
+  'will',
+  'would',
+  'shall',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'to',
+  "'ll",
+]);
 
 /** "were abducted", "gunmen beheaded": a participle right after an actor or an auxiliary. */
 function afterActorOrAux(doc: Doc, v: number): boolean {
