@@ -194,6 +194,22 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.equal(e?.root, '03');
   });
 
+  it('finds the subject of an "as" clause right before its verb', () => {
+    const [e] = code(
+      'Hasina fled as protesters stormed her official residence in Dhaka.',
+      '2024-08-05',
+    ).events;
+    assert.equal(e?.source.sector, 'CVL');
+  });
+
+  it('reads parties acting together in a named place as acting towards each other', () => {
+    const got = roots(
+      'Chinese and Russian warships began joint naval exercises in the Sea of Japan.',
+      '2023-07-20',
+    );
+    assert.deepEqual(got.sort(), ['CHN 06 RUS', 'RUS 06 CHN']);
+  });
+
   it('aims a threat at whoever must meet its condition', () => {
     const got = roots(
       'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',

@@ -462,7 +462,12 @@ function codeVerb(
   }
   if (sources.length === 0) return [];
   // Parties acting together ("A and B met in Istanbul") act towards each other, not the place.
+  // "Chinese and Russian warships" is one phrase of two parties: for acting together it counts as two.
+  if (sources.length === 1 && (sources[0]?.actors.length ?? 0) > 1)
+    sources = splitParties(sources[0] as ActorPhrase);
   const mutual = sources.length > 1 && MUTUAL_ROOTS.has(rule.code.slice(0, 2));
+  // "A and B held exercises in the Sea of Japan": together they act towards each other, not the place.
+  if (mutual && targets.every((t) => introducedAsPlace(doc, t.from))) targets = [];
   if (targets.length === 0 && !mutual) targets = placeAsTarget(ctx, particleEnd, rule.code, sources, places);
   if (targets.length === 0 && !mutual)
     targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
@@ -790,6 +795,24 @@ function pairUp(
   }
   for (const s of sources) for (const t of targets) if (s !== t) push(out, s, t, code, shared);
   return out;
+}
+
+const PLACE_WORDS = new Set(['in', 'at', 'near', 'off', 'across', 'over']);
+
+/** "in Istanbul", "in the Sea of Japan", "off the coast of Taiwan": a name introduced as a place. */
+function introducedAsPlace(doc: Doc, from: number): boolean {
+  for (let k = from - 1; k >= Math.max(0, from - 5); k--) {
+    const w = doc.tokens.lower[k] ?? '';
+    if (PLACE_WORDS.has(w)) return true;
+    if (w !== 'the' && w !== 'of' && doc.tokens.pos[k] !== 'PROPN' && doc.tokens.pos[k] !== 'NOUN')
+      return false;
+  }
+  return false;
+}
+
+/** One phrase naming several parties, as one phrase per party. */
+function splitParties(phrase: ActorPhrase): ActorPhrase[] {
+  return phrase.actors.map((a) => ({ ...phrase, actors: [a] }));
 }
 
 function push(

@@ -158,12 +158,19 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     }
     const beforePos = before >= 0 ? tokens.pos[before] : '';
     const beforeWord = before >= 0 ? tokens.lower[before] : '';
-    // The object of a preposition is no subject, but "thousands of protesters" is a quantity.
-    if ((beforePos === 'ADP' || beforeWord === 'to') && !(beforeWord === 'of' && isQuantity(doc, before - 1)))
-      continue;
-    if (beforeWord === "'s" || beforeWord === '’s') continue;
     let adjacent = true;
     for (let j = phrase.to; j < groupFrom; j++) if (tokens.pos[j] !== 'ADV') adjacent = false;
+    // "fled as protesters stormed": a conjunction the tagger calls a preposition opens a clause whose
+    // subject stands right before its verb.
+    const opensClause = adjacent && CLAUSE_OPENERS.has(beforeWord ?? '');
+    // The object of a preposition is no subject, but "thousands of protesters" is a quantity.
+    if (
+      (beforePos === 'ADP' || beforeWord === 'to') &&
+      !(beforeWord === 'of' && isQuantity(doc, before - 1)) &&
+      !opensClause
+    )
+      continue;
+    if (beforeWord === "'s" || beforeWord === '’s') continue;
     // The object of an earlier verb ("defended Russia's actions, blaming…") is not this verb's subject.
     if ((sawVerb || !adjacent) && beforePos === 'VERB') continue;
     return coordinated(doc, phraseIndex(doc, head));
