@@ -210,6 +210,16 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(got.sort(), ['CHN 06 RUS', 'RUS 06 CHN']);
   });
 
+  it('reads leaving an international body as cutting ties, and a retreat as aimed at the place it leaves', () => {
+    const got = roots(
+      'Mali, Burkina Faso and Niger announced they were withdrawing from ECOWAS.',
+      '2024-01-28',
+    );
+    assert.ok(got.includes('MLI 16 ECOWAS'), got.join('; '));
+    assert.ok(!got.some((t) => t.includes(' 08 ')), got.join('; '));
+    assert.ok(roots('Russian troops withdrew from Kherson.', '2022-11-11').includes('RUS 08 UKR'));
+  });
+
   it('aims a threat at whoever must meet its condition', () => {
     const got = roots(
       'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',

@@ -477,6 +477,10 @@ function codeVerb(
   // together is military cooperation between them (062).
   if (mutual && targets.length === 0 && code.startsWith('15')) code = '062';
   if (targets.length === 0 && code.startsWith('13')) targets = conditionSubject(ctx, particleEnd, sources);
+  // "withdrawing from ECOWAS", "to withdraw the United States from the WHO": leaving an
+  // international body cuts ties with it (16), it is no military retreat.
+  if (code.startsWith('087') && targets.some((t) => t.actors.some((a) => a.code.startsWith('IGO'))))
+    code = modality.mood === 'intended' ? '1313' : '161';
   let negated = modality.negated;
   // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
   if (modality.conditionalFuture) {
@@ -638,7 +642,12 @@ function placeAsTarget(
   for (let k = from - 2; k >= Math.max(ctx.sentenceFrom, from - 12); k--) positions.push(k);
   for (const k of positions) {
     const w = doc.tokens.lower[k] ?? '';
-    if (!['in', 'to', 'at', 'on', 'near', 'along', 'into'].includes(w)) continue;
+    // "withdrew from Kherson": a retreat names the place it leaves.
+    if (
+      !['in', 'to', 'at', 'on', 'near', 'along', 'into'].includes(w) &&
+      !(w === 'from' && code.startsWith('087'))
+    )
+      continue;
     let j = k + 1;
     if (doc.tokens.lower[j] === 'the') j++;
     const pi = doc.phraseAt[j] ?? -1;
