@@ -220,6 +220,16 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(roots('Russian troops withdrew from Kherson.', '2022-11-11').includes('RUS 08 UKR'));
   });
 
+  it('aims a vow to retaliate at every party to the act it answers, never at the avenger itself', () => {
+    const got = roots(
+      'US and British warships struck Houthi targets across Yemen, and the group vowed to retaliate.',
+      '2024-01-12',
+    );
+    assert.ok(got.includes('HOUTHIS 13 USA') && got.includes('HOUTHIS 13 GBR'), got.join('; '));
+    const pak = roots('India struck nine sites in Pakistan, and Pakistan vowed to retaliate.', '2025-05-07');
+    assert.ok(pak.includes('PAK 13 IND') && !pak.includes('PAK 13 PAK'), pak.join('; '));
+  });
+
   it('aims a threat at whoever must meet its condition', () => {
     const got = roots(
       'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',

@@ -468,9 +468,12 @@ function codeVerb(
   const mutual = sources.length > 1 && MUTUAL_ROOTS.has(rule.code.slice(0, 2));
   // "A and B held exercises in the Sea of Japan": together they act towards each other, not the place.
   if (mutual && targets.every((t) => introducedAsPlace(doc, t.from))) targets = [];
-  if (targets.length === 0 && !mutual) targets = placeAsTarget(ctx, particleEnd, rule.code, sources, places);
+  if (targets.length === 0 && !mutual)
+    targets = placeAsTarget(ctx, particleEnd, rule.code, sources, places, modality.mood === 'asserted');
   if (targets.length === 0 && !mutual)
     targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
+  if (targets.length === 0 && RETALIATION.has(doc.tokens.lemma[v] ?? ''))
+    targets = lastOtherActor(sources, earlier, si);
   if (targets.length === 0) targets = protestedGovernment(doc, rule.code, sources, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   // "French and Egyptian warships launched war games": a show of force by several parties
@@ -575,11 +578,26 @@ function reactionTarget(
   if (!REACTION_ROOTS.has(code.slice(0, 2))) return [];
   if (doc.tokens.lower[next] !== 'the' && doc.tokens.lower[next] !== 'this') return [];
   if (doc.tokens.pos[next + 1] !== 'NOUN' && doc.tokens.pos[next + 2] !== 'NOUN') return [];
+  return lastOtherActor(sources, earlier, sentence);
+}
+
+/** Verbs that answer an earlier act: "India struck sites in Pakistan, and Pakistan vowed to retaliate". */
+const RETALIATION = new Set(['retaliate', 'avenge', 'revenge']);
+
+/** The source of the latest event by another party in this or the previous sentence. */
+function lastOtherActor(
+  sources: ActorPhrase[],
+  earlier: readonly EventCandidate[],
+  sentence: number,
+): ActorPhrase[] {
   const own = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
   for (let k = earlier.length - 1; k >= 0; k--) {
     const e = earlier[k];
     if (!e || sentence - e.sentence > 1) break;
-    if (!own.has(e.source.key)) return [e.sourcePhrase];
+    if (own.has(e.source.key)) continue;
+    // "US and British warships struck …": every party to that act.
+    const parties = earlier.filter((x) => x.trigger[0] === e.trigger[0] && !own.has(x.source.key));
+    return [...new Set(parties.map((x) => x.sourcePhrase))];
   }
   return [];
 }
@@ -630,6 +648,7 @@ function placeAsTarget(
   code: string,
   sources: ActorPhrase[],
   places: PlaceFinder,
+  done: boolean,
 ): ActorPhrase[] {
   if (!LOCATED_ROOTS.has(code.slice(0, 2))) return [];
   const { doc } = ctx;
@@ -657,7 +676,8 @@ function placeAsTarget(
     const a = phrase.actors[0];
     if (!a || a.person || a.org || a.country == null) continue;
     const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));
-    if (ownState && !(DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code))) continue;
+    // What a state vows or plans to do is aimed at others; only what it did at home targets itself.
+    if (ownState && !(done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code))) continue;
     // At home the place is the country, not its government ("in Khartoum" is Sudan, not SDNGOV).
     return ownState
       ? [{ ...phrase, asPlace: true, actors: [{ ...a, code: a.key, sector: null }] }]
