@@ -230,6 +230,11 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(pak.includes('PAK 13 IND') && !pak.includes('PAK 13 PAK'), pak.join('; '));
   });
 
+  it('codes no act by the asker for what it wants another party to do', () => {
+    assert.deepEqual(roots('Obama wants Putin to attack Switzerland.', '2012-01-01'), []);
+    assert.ok(roots('Washington asked Israel to halt strikes on Lebanon.').includes('USA 02 ISR'));
+  });
+
   it('aims a threat at whoever must meet its condition', () => {
     const got = roots(
       'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',

@@ -138,6 +138,8 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
     const reported = words.includes('would') && hasSpeechVerbBefore(doc, group.from, sentenceFrom);
     mood = reported ? 'intended' : 'hypothetical';
   }
+  if (words[0] === 'to' && toldToAct(doc, group.from, sentenceFrom))
+    return { mood: 'hypothetical', negated, governor };
   if (words[0] === 'to') {
     const g = group.from - 1;
     if (g >= sentenceFrom) {
@@ -181,6 +183,48 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
     }
   }
   return { mood, negated, governor };
+}
+
+/** Verbs whose object is to do what the infinitive says: "wants Putin to attack", "told Netanyahu to stop". */
+const OBJECT_CONTROL = new Set([
+  'want',
+  'wish',
+  'expect',
+  'need',
+  'urge',
+  'ask',
+  'tell',
+  'order',
+  'instruct',
+  'persuade',
+  'encourage',
+  'invite',
+  'press',
+  'pressure',
+  'push',
+  'advise',
+  'warn',
+  'call',
+  'allow',
+  'permit',
+  'authorize',
+  'authorise',
+]);
+
+/**
+ * "Obama wants Putin to attack Switzerland": what one party asks of another has not happened, and
+ * the asker is not its agent.
+ */
+function toldToAct(doc: Doc, to: number, sentenceFrom: number): boolean {
+  const { tokens } = doc;
+  let sawObject = false;
+  for (let k = to - 1; k >= Math.max(sentenceFrom, to - 8); k--) {
+    const pos = tokens.pos[k];
+    if (pos === 'VERB') return sawObject && OBJECT_CONTROL.has(tokens.lemma[k] ?? '');
+    if (pos === 'PUNCT' || tokens.lower[k] === 'and') return false;
+    if (pos === 'PROPN' || pos === 'NOUN' || pos === 'PRON') sawObject = true;
+  }
+  return false;
 }
 
 /** Verbs and nouns whose "that"-clause says what someone else is to do, not what they did. */
