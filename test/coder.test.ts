@@ -235,6 +235,16 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(roots('Washington asked Israel to halt strikes on Lebanon.').includes('USA 02 ISR'));
   });
 
+  it('aims an investigation at the state where it is opened, and reads "was put under investigation" as passive', () => {
+    assert.ok(
+      roots('The ICC opened an investigation into alleged war crimes in Ukraine.', '2022-03-03').includes(
+        'ICC 09 UKR',
+      ),
+    );
+    const put = roots('A US national has been put under investigation in Italy for her role in rioting.');
+    assert.ok(!put.some((t) => t.startsWith('USA')), put.join('; '));
+  });
+
   it('aims a threat at whoever must meet its condition', () => {
     const got = roots(
       'Russia threatened to stop negotiations if the United States goes ahead with the deployment.',

@@ -603,7 +603,7 @@ function lastOtherActor(
 }
 
 /** Roots whose location stands in for the target when none is named (as in CAMEO practice). */
-const LOCATED_ROOTS = new Set(['03', '04', '08', '13', '14', '15', '16', '17', '18', '19', '20']);
+const LOCATED_ROOTS = new Set(['03', '04', '08', '09', '13', '14', '15', '16', '17', '18', '19', '20']);
 
 /**
  * Roots whose events a state also does at home, to its own people: "lifted the curfew in

@@ -382,5 +382,25 @@ export function isPassive(doc: Doc, group: VerbGroup): boolean {
   const beForms = ['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", 'get', 'got', 'gets'];
   if (!group.words.some((w) => beForms.includes(w))) return false;
   if (v.endsWith('ing')) return false;
-  return v !== lemma || /(ed|en|wn|ne)$/.test(v);
+  return v !== lemma || /(ed|en|wn|ne)$/.test(v) || SAME_AS_BASE.has(v);
 }
+
+/** Past participles spelt like the base form: "has been put under investigation", "was hit". */
+const SAME_AS_BASE = new Set([
+  'put',
+  'set',
+  'hit',
+  'cut',
+  'shut',
+  'let',
+  'cast',
+  'spread',
+  'hurt',
+  'quit',
+  'bid',
+  'shed',
+  'burst',
+  'upset',
+  'broadcast',
+  'forecast',
+]);
