@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openSqliteStore } from '../src/store/sqlite.js';
 import type { EventFilter, Store } from '../src/store/store.js';
-import { codedArticle, tempDb, type EventSpec } from './store-fixtures.js';
+import { dropPgDatabases, freshStore, storeBackends } from './store-backends.js';
+import { codedArticle, type EventSpec } from './store-fixtures.js';
 
 const KEYS = ['USA', 'RUS', 'CHN', 'UKR', 'TUR'];
 const PLACES = [
@@ -129,59 +129,62 @@ const FILTERS: EventFilter[] = [
   { actor: { keys: [] } },
 ];
 
-describe('event pages from index walks', () => {
-  let store: Store;
-  let all: Expected[];
-  before(async () => {
-    const { articles, events } = generate();
-    all = events;
-    store = await openSqliteStore(tempDb());
-    for (let i = 0; i < articles.length; i += 100) {
-      const outcomes = await store.saveBatch(articles.slice(i, i + 100));
-      assert.ok(outcomes.every((o) => o.status === 'new'));
-    }
-    assert.ok(all.length > 2000);
-  });
-  after(() => store.close());
+after(dropPgDatabases);
 
-  it('give exactly the matching events, once each, in date, article and position order', async () => {
-    for (const f of FILTERS) {
-      const expected = all.filter((e) => matches(e, f)).sort(inOrder);
-      const ids = (await store.events(f)).map((e) => e.id);
-      assert.deepEqual(
-        ids,
-        expected.map((e) => e.id),
-        JSON.stringify(f),
-      );
-      if (f.actor && 'keys' in f.actor && f.actor.keys.length === 0) assert.equal(ids.length, 0);
-      else assert.ok(ids.length > 5, `${JSON.stringify(f)} matches some events (${ids.length})`);
-      const page = (await store.events(f, 7)).map((e) => e.id);
-      assert.deepEqual(page, ids.slice(0, 7), `first page of ${JSON.stringify(f)}`);
-    }
-  });
+for (const backend of storeBackends())
+  describe(`event pages from index walks on ${backend.name}`, () => {
+    let store: Store;
+    let all: Expected[];
+    before(async () => {
+      const { articles, events } = generate();
+      all = events;
+      store = await freshStore(backend);
+      for (let i = 0; i < articles.length; i += 100) {
+        const outcomes = await store.saveBatch(articles.slice(i, i + 100));
+        assert.ok(outcomes.every((o) => o.status === 'new'));
+      }
+      assert.ok(all.length > 2000);
+    });
+    after(() => store.close());
 
-  it('walk page by page (eachEvent) and start at a cursor (startAt) without gaps or repeats', async () => {
-    for (const f of FILTERS) {
-      const expected = all.filter((e) => matches(e, f)).sort(inOrder);
-      const walked: string[] = [];
-      for await (const e of store.eachEvent(f)) walked.push(e.id);
-      assert.deepEqual(
-        walked,
-        expected.map((e) => e.id),
-        JSON.stringify(f),
-      );
-      const middle = expected[Math.floor(expected.length / 2)];
-      if (!middle) continue;
-      const startAt = { date: middle.spec.date ?? '', articleId: middle.articleId };
-      const after = (await store.events({ ...f, startAt })).map((e) => e.id);
-      const from = expected.findIndex(
-        (e) => e.spec.date === startAt.date && e.articleId === startAt.articleId,
-      );
-      assert.deepEqual(
-        after,
-        expected.slice(from).map((e) => e.id),
-        `startAt in ${JSON.stringify(f)}`,
-      );
-    }
+    it('give exactly the matching events, once each, in date, article and position order', async () => {
+      for (const f of FILTERS) {
+        const expected = all.filter((e) => matches(e, f)).sort(inOrder);
+        const ids = (await store.events(f)).map((e) => e.id);
+        assert.deepEqual(
+          ids,
+          expected.map((e) => e.id),
+          JSON.stringify(f),
+        );
+        if (f.actor && 'keys' in f.actor && f.actor.keys.length === 0) assert.equal(ids.length, 0);
+        else assert.ok(ids.length > 5, `${JSON.stringify(f)} matches some events (${ids.length})`);
+        const page = (await store.events(f, 7)).map((e) => e.id);
+        assert.deepEqual(page, ids.slice(0, 7), `first page of ${JSON.stringify(f)}`);
+      }
+    });
+
+    it('walk page by page (eachEvent) and start at a cursor (startAt) without gaps or repeats', async () => {
+      for (const f of FILTERS) {
+        const expected = all.filter((e) => matches(e, f)).sort(inOrder);
+        const walked: string[] = [];
+        for await (const e of store.eachEvent(f)) walked.push(e.id);
+        assert.deepEqual(
+          walked,
+          expected.map((e) => e.id),
+          JSON.stringify(f),
+        );
+        const middle = expected[Math.floor(expected.length / 2)];
+        if (!middle) continue;
+        const startAt = { date: middle.spec.date ?? '', articleId: middle.articleId };
+        const after = (await store.events({ ...f, startAt })).map((e) => e.id);
+        const from = expected.findIndex(
+          (e) => e.spec.date === startAt.date && e.articleId === startAt.articleId,
+        );
+        assert.deepEqual(
+          after,
+          expected.slice(from).map((e) => e.id),
+          `startAt in ${JSON.stringify(f)}`,
+        );
+      }
+    });
   });
-});

@@ -17,7 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('events_by_place_name')
     .ifNotExists()
     .on('events')
-    .expression(sql`lower(place_name), date, article_id, seq`)
+    .expression(
+      sql`lower(${sql.ref('place_name')}), ${sql.join(['date', 'article_id', 'seq'].map((c) => sql.ref(c)))}`,
+    )
     .execute();
   for (const name of ['events_place_country', 'events_place_name']) {
     await db.schema.dropIndex(name).ifExists().execute();
