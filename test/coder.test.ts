@@ -305,6 +305,13 @@ describe('coder: time and place', () => {
     assert.ok(!got.some((t) => t.startsWith('NIC 08 USA')), got.join('; '));
   });
 
+  it('reads a place named after a direction word ("in eastern Ukraine", "in central Tehran")', () => {
+    assert.ok(roots('Russian forces shelled towns in eastern Ukraine.').includes('RUS 19 UKR'));
+    const [e] = code('Thousands of protesters rallied in central Tehran.').events;
+    assert.equal(e?.source.key, 'IRN');
+    assert.equal(e?.place?.name, 'Tehran');
+  });
+
   it('knows regions the city gazetteer lacks, and uses them as places and location-targets', () => {
     const [e] = code('Russia is conducting military exercises in Alaska.').events;
     assert.equal(e?.place?.name, 'Alaska');

@@ -5,7 +5,7 @@
 import type { CompiledDictionary, NounRule, VerbRule } from '../../dictionaries/types.js';
 import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
 import type { Sector } from '../types.js';
-import type { PlaceFinder } from './place.js';
+import { placeNameAfter, type PlaceFinder } from './place.js';
 import { INTENT_GOVERNORS, intentCodeFor, readModality, SPEECH_VERBS, type Mood } from './modality.js';
 import {
   CLAUSE_BREAKS,
@@ -667,8 +667,7 @@ function placeAsTarget(
       !(w === 'from' && code.startsWith('087'))
     )
       continue;
-    let j = k + 1;
-    if (doc.tokens.lower[j] === 'the') j++;
+    const j = placeNameAfter(doc, k + 1);
     const pi = doc.phraseAt[j] ?? -1;
     const phrase = doc.phrases[pi] ?? cityPhrase(doc, j, limit, places);
     // "in the Gaza Strip": the name may take its article along.

@@ -8,6 +8,18 @@ import type { CodedPlace } from '../types.js';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'to', 'through', 'across', 'throughout']);
 
+/** "in southeastern Serbia", "in the north of Gaza" names Serbia and Gaza. */
+const DIRECTIONS =
+  /^(north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeastern|northwestern|southeastern|southwestern|upper|lower|coastal|rural|occupied|downtown)$/;
+
+/** Where a place name may start after a preposition: past "the" and a direction word. */
+export function placeNameAfter(doc: Doc, from: number): number {
+  let j = from;
+  if (doc.tokens.lower[j] === 'the') j++;
+  if (DIRECTIONS.test(doc.tokens.lower[j] ?? '')) j++;
+  return j;
+}
+
 export class PlaceFinder {
   private readonly countriesByName = new Map<string, CodedPlace>();
 
@@ -54,8 +66,7 @@ export class PlaceFinder {
       if (!PLACE_PREPOSITIONS.has(doc.tokens.lower[i] ?? '')) continue;
       // Where people are, not where they are going ("to send them back to Bulgaria").
       if (whereOnly && doc.tokens.lower[i] === 'to') continue;
-      let j = i + 1;
-      if (doc.tokens.lower[j] === 'the') j++;
+      const j = placeNameAfter(doc, i + 1);
       const hit = this.lookup(doc, j, s.to);
       if (hit && (doc.tokens.lower[i] !== 'to' || hit.place.country !== null)) {
         return { ...hit.place, span: [doc.tokens.start[j] ?? 0, doc.tokens.end[hit.to - 1] ?? 0] };
