@@ -252,6 +252,12 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(got.includes('RUS 13 USA'), got.join('; '));
   });
 
+  it('reads a person holding a state office and a party post at once as the state', () => {
+    const [e] = code('Yasser Arafat rejected a US offer to host a summit.', '2000-06-01').events;
+    assert.equal(e?.source.key, 'PSE');
+    assert.equal(e?.source.sector, 'GOV');
+  });
+
   it('reads a named person out of office as the state they served, the nearest namesake first', () => {
     // On 2000-01-01 neither President Bush was in office; both served the United States.
     const got = roots('President Bush threatened further action against Russia.', '2000-01-01');

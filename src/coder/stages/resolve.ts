@@ -18,10 +18,15 @@ import type { PlaceFinder } from './place.js';
 /** The role a person held on `date`, else the latest before it, else the first after it. */
 export function roleAt(person: PersonEntry, date: string): { role: RoleTenure; current: boolean } | null {
   let latestPast: RoleTenure | null = null;
+  let current: RoleTenure | null = null;
   for (const r of person.roles) {
-    if (r.from <= date && (r.to == null || date <= r.to)) return { role: r, current: true };
+    // A state office outranks a party or movement post held at the same time (Arafat in 2000 was
+    // President of the Palestinian Authority as well as leader of Fatah and the PLO).
+    if (r.from <= date && (r.to == null || date <= r.to) && (!current || (current.org && r.country)))
+      current = r;
     if (r.from <= date) latestPast = r;
   }
+  if (current) return { role: current, current: true };
   if (latestPast) return { role: latestPast, current: false };
   const first = person.roles[0];
   return first ? { role: first, current: false } : null;
