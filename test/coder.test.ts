@@ -149,6 +149,17 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('reads "is opposed to" as the subject\'s stance and a refusal under a condition as a refusal', () => {
+    assert.ok(
+      roots('Israel is opposed to French mediation in peace negotiations with Syria.').includes('ISR 12 FRA'),
+    );
+    const got = roots('Syria said it will not accept any more refugees if war starts in Iraq.', '2003-01-01');
+    assert.ok(
+      got.some((t) => t.startsWith('SYR 12')),
+      got.join('; '),
+    );
+  });
+
   it('reads a threat to act as the threat, also when a date or an object comes between', () => {
     const got = roots('The Azerbaijani parliament threatened on Monday to break relations with Russia.');
     assert.ok(got.includes('AZE 13 RUS'), got.join('; '));

@@ -431,7 +431,9 @@ function codeVerb(
 
   // "victims killed by the crash", "a plan backed by Iran": a participle after a noun is passive.
   const reducedPassive = !isPassive(doc, group) && isReducedPassive(doc, v, particleEnd);
-  const passive = reducedPassive || isPassive(doc, group);
+  // "is opposed to", "is committed to": an adjective of the subject's own stance, not a passive.
+  const stance = STANCE_PARTICIPLES.has(doc.tokens.lemma[v] ?? '') && doc.tokens.lower[particleEnd] === 'to';
+  const passive = !stance && (reducedPassive || isPassive(doc, group));
   let sources: ActorPhrase[];
   let targets: ActorPhrase[];
   let targetDistance = 0;
@@ -488,7 +490,8 @@ function codeVerb(
   // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
   if (modality.conditionalFuture) {
     const root = Number(rule.code.slice(0, 2));
-    if (root < 12) return [];
+    // "will not accept any more refugees if war starts" still refuses now.
+    if (root < 12 && !(negated && COOPERATIVE_ROOTS.has(rule.code.slice(0, 2)))) return [];
     if (root >= 15) code = rule.intent ?? intentCodeFor(rule.code);
   }
   // "will not accept refugees", "refused to allow": a declined cooperation is a rejection (12x).
@@ -508,6 +511,16 @@ function codeVerb(
     confidence: 0.85 - Math.min(0.3, Math.max(0, targetDistance - 4) * 0.03) + (rule.after.length ? 0.05 : 0),
   });
 }
+
+const STANCE_PARTICIPLES = new Set([
+  'oppose',
+  'commit',
+  'dedicate',
+  'devote',
+  'determine',
+  'prepare',
+  'resign',
+]);
 
 /** ", killing about 20 people": a participle after a comma shares the main verb's subject. */
 function participleHead(doc: Doc, v: number, from: number, sentenceFrom: number): number {
