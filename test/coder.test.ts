@@ -168,6 +168,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(ultimatum, ['PER 13 ECU']);
   });
 
+  it('takes the subject of a demanded "that"-clause as the target, also after a day name', () => {
+    const got = roots(
+      "Palestinian officials demanded Friday that the United States match the EU's support.",
+      '2000-01-01',
+    );
+    assert.ok(got.includes('PSE 10 USA'), got.join('; '));
+  });
+
   it('codes no event for what one party demands of another, or says it must do', () => {
     const got = roots('Washington demanded that Hamas renounce its armed struggle against Israel.');
     assert.ok(!got.some((t) => t.startsWith('HAMAS')), got.join('; '));

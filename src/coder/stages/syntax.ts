@@ -6,6 +6,8 @@ import type { ActorPhrase, Doc } from '../doc.js';
 
 export const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
 
+const TIME_NOUNS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|weekend|morning|evening|night|week|month|year)$/;
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 const LOCATIVES = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout']);
 const SUBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
@@ -314,7 +316,13 @@ export function targetAfter(
     if (w === ',' && ['and', 'but', 'while'].includes(tokens.lower[k + 1] ?? '')) return null;
     // "released prisoners and deported them to …": the next predicate has its own object.
     if ((w === 'and' || w === 'but') && tokens.pos[k + 1] === 'VERB') return null;
-    if (w === 'that' && (tokens.pos[k - 1] === 'NOUN' || tokens.pos[k - 1] === 'PROPN')) return null;
+    // "the plan that…" opens a relative clause; "demanded Friday that…" does not.
+    if (
+      w === 'that' &&
+      (tokens.pos[k - 1] === 'NOUN' || tokens.pos[k - 1] === 'PROPN') &&
+      !TIME_NOUNS.test(tokens.lower[k - 1] ?? '')
+    )
+      return null;
     if (w === 'as' && tokens.pos[k + 1] === 'PRON') return null;
     const pi = phraseAt[k] ?? -1;
     if (pi < 0) {
@@ -343,7 +351,14 @@ export function targetAfter(
     // The subject of a following clause ("…, Amnesty International said") is not a target either.
     const next = tokens.pos[phrase.to];
     // …unless the verb takes a that-clause whose subject is its target ("demanded that the US cancel").
-    const thatClause = clauseTarget && prep === 'that' && before === from;
+    // A date or an adverb may come between: "demanded Friday that the United States match".
+    const thatClause =
+      clauseTarget &&
+      prep === 'that' &&
+      before - from <= 3 &&
+      tokens.pos
+        .slice(from, before)
+        .every((p) => p === 'PROPN' || p === 'ADV' || p === 'NUM' || p === 'NOUN');
     if (
       (next === 'VERB' || next === 'AUX') &&
       !thatClause &&
