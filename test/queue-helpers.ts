@@ -33,6 +33,18 @@ export function start(args: string[]): Running {
 
 export const run = (args: string[]) => start(args).done;
 
+/** `parley worker` on one coding thread, polling every second, plus any further flags. */
+export const workerArgs = (url: string, ...more: string[]) => [
+  'worker',
+  '--db',
+  url,
+  '--concurrency',
+  '1',
+  '--check-every',
+  '1',
+  ...more,
+];
+
 export async function pgRows<R>(url: string, text: string, values: unknown[] = []): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { sharedPath } from './helpers.js';
-import { pgContents, pgRows, run, sqliteContents, start, waitFor } from './queue-helpers.js';
+import { pgContents, pgRows, run, sqliteContents, start, waitFor, workerArgs } from './queue-helpers.js';
 import { dropPgDatabases, freshPgDatabase, pgTestUrl, skipPgMessage } from './store-backends.js';
 
 const ARTICLES = 400;
@@ -37,18 +37,8 @@ describe('parley worker × 3 on PostgreSQL', { skip: !pgTestUrl || !reuters }, (
     assert.equal(queued.code, 0, queued.stderr);
     assert.ok((JSON.parse(queued.stdout) as { queued: number }).queued > ARTICLES * 0.9);
 
-    const workerArgs = [
-      'worker',
-      '--db',
-      url,
-      '--concurrency',
-      '1',
-      '--check-every',
-      '1',
-      '--until-empty',
-      '--json',
-    ];
-    const workers = [start(workerArgs), start(workerArgs), start(workerArgs)];
+    const args = workerArgs(url, '--until-empty', '--json');
+    const workers = [start(args), start(args), start(args)];
     const stored = async () =>
       Number((await pgRows<{ n: string }>(url, 'select count(*) as n from articles'))[0]!.n);
     await waitFor(

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { openStore } from '../src/store/open.js';
-import { pgRows, run, start, waitFor } from './queue-helpers.js';
+import { pgRows, run, start, waitFor, workerArgs } from './queue-helpers.js';
 import { corpusPath } from './server-fixture.js';
 import { dropPgDatabases, freshPgDatabase, pgTestUrl, skipPgMessage } from './store-backends.js';
 
@@ -17,16 +17,7 @@ if (!pgTestUrl) skipPgMessage();
 after(dropPgDatabases);
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-queue-'));
-const worker = (url: string, ...more: string[]) => [
-  'worker',
-  '--db',
-  url,
-  '--concurrency',
-  '1',
-  '--check-every',
-  '1',
-  ...more,
-];
+const worker = workerArgs;
 const storedCount = async (url: string) =>
   Number((await pgRows<{ n: string }>(url, 'select count(*) as n from articles'))[0]!.n);
 

@@ -323,6 +323,12 @@ class StatementFinder {
 
   // ---------------------------------------------------------------- cue patterns
 
+  /** One quotation, whole, as the direct words of `speaker`. */
+  private addQuote(speaker: Speaker, cue: [number, number], quote: number, sentence: number): void {
+    const q = this.quotes[quote] as Quote;
+    this.add({ speaker, cue, parts: [[q.from, q.to]], kind: 'direct', sentence, quotes: [quote] });
+  }
+
   private add(c: Candidate): void {
     if (c.parts.length === 0 || c.parts.every(([a, b]) => b <= a)) return;
     this.pronounSpeaker(c);
@@ -705,15 +711,7 @@ class StatementFinder {
     // content (and "“…,” Blinken said, “…”" continues it, see continueQuotes).
     const quoteBefore = tokens.lower[k] === 'that' ? -1 : this.quoteEndingNear(speakerStart - 1, lo);
     if (quoteBefore >= 0 && !this.used.has(quoteBefore)) {
-      const q = this.quotes[quoteBefore] as Quote;
-      this.add({
-        speaker,
-        cue: [cueFrom, cueTo],
-        parts: [[q.from, q.to]],
-        kind: 'direct',
-        sentence: si,
-        quotes: [quoteBefore],
-      });
+      this.addQuote(speaker, [cueFrom, cueTo], quoteBefore, si);
       return;
     }
     if (HEARER_FIRST.has(lemma) && k < to && tokens.lower[k] !== 'that' && this.quoteOpeningAt(k) < 0) {
@@ -768,14 +766,7 @@ class StatementFinder {
         q.close < 0 ||
         tokens.sentence[q.close] !== si
       ) {
-        this.add({
-          speaker,
-          cue: [cueFrom, cueTo],
-          parts: [[q.from, q.to]],
-          kind: 'direct',
-          sentence: si,
-          quotes: [qAfter],
-        });
+        this.addQuote(speaker, [cueFrom, cueTo], qAfter, si);
         return;
       }
     }
