@@ -38,6 +38,8 @@ export interface EventCandidate {
 export interface RuleIndex {
   verbs: Map<string, VerbRule[]>;
   nouns: Map<string, NounRule[]>;
+  /** Per verb's rule list: first word of an object phrase -> the rules that have one starting so. */
+  objectStarts: Map<VerbRule[], Map<string, number[]>>;
 }
 
 export function indexRules(dict: CompiledDictionary): RuleIndex {
@@ -57,7 +59,19 @@ export function indexRules(dict: CompiledDictionary): RuleIndex {
   // Longest noun phrases first: "ceasefire violation" before "ceasefire".
   for (const list of nouns.values())
     list.sort((a, b) => b.lemma.split(' ').length - a.lemma.split(' ').length);
-  return { verbs, nouns };
+  const objectStarts = new Map<VerbRule[], Map<string, number[]>>();
+  for (const list of verbs.values()) {
+    const starts = new Map<string, number[]>();
+    list.forEach((rule, i) => {
+      for (const word of new Set(rule.after.map((p) => p[0] ?? ''))) {
+        const at = starts.get(word) ?? [];
+        at.push(i);
+        starts.set(word, at);
+      }
+    });
+    objectStarts.set(list, starts);
+  }
+  return { verbs, nouns, objectStarts };
 }
 
 /**
@@ -161,7 +175,7 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
     const picks = new Map<number, PickedRule>();
     for (let v = s.from; v < s.to; v++) {
       const list = verbRulesAt(doc, v, rules);
-      const picked = list ? pickVerbRule(ctx, v, list, s.from) : null;
+      const picked = list ? pickVerbRule(ctx, v, list, s.from, rules.objectStarts.get(list)) : null;
       if (picked) picks.set(v, picked);
     }
     out.push(...mustDemands(ctx, si, picks));
@@ -361,18 +375,25 @@ function pickVerbRule(
   v: number,
   rules: VerbRule[],
   subjectFrom: number,
+  objectStarts: Map<string, number[]> | undefined,
 ): PickedRule | null {
   const { doc } = ctx;
   const end = Math.min(clauseEnd(ctx, v + 1), v + 10);
-  // Words around the verb, to skip at once the rules none of whose objects can start here.
-  const around = new Set<string>();
+  // The rules one of whose object phrases starts with a word around the verb; rules without an
+  // object phrase are always in play. (Walking every phrase of every rule cost more than the rest.)
+  const inPlay = new Uint8Array(rules.length);
+  const mark = (word: string) => {
+    for (const i of objectStarts?.get(word) ?? []) inPlay[i] = 1;
+  };
   for (let k = Math.max(subjectFrom, v - 6); k < end; k++) {
-    around.add(doc.tokens.lemma[k] ?? '');
-    around.add(doc.tokens.lower[k] ?? '');
-    around.add(singular(doc.tokens.lower[k] ?? ''));
+    const lower = doc.tokens.lower[k] ?? '';
+    mark(doc.tokens.lemma[k] ?? '');
+    mark(lower);
+    mark(singular(lower));
   }
-  for (const rule of rules) {
-    if (rule.after.length && !rule.after.some((p) => around.has(p[0] ?? ''))) continue;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as VerbRule;
+    if (rule.after.length && !inPlay[i]) continue;
     let particleEnd = v + 1;
     if (rule.particle) {
       const parts = rule.particle.split(' ');

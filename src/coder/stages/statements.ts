@@ -578,6 +578,10 @@ class StatementFinder {
     const lemma = tokens.lemma[v] ?? '';
     const w = tokens.lower[v] ?? '';
     const pos = tokens.pos[v] ?? '';
+    // Almost every token is no verb of saying: settle that before the costlier tests below.
+    const strong = SAY.has(lemma);
+    const weak = !strong && (SAY_IF_COMPLEMENT.has(lemma) || STANCE.has(lemma));
+    if (!strong && !weak) return;
     const sayForm = w === 'says' || w === 'said';
     // "polls show her leading": after a plural subject the tagger may read the cue as a noun.
     const nounCue =
@@ -589,9 +593,6 @@ class StatementFinder {
         /^(DET|PRON|NUM|ADJ)$/.test(tokens.pos[v + 1] ?? '') ||
         (SENTENCE_END.test(tokens.value[v + 1] ?? '') && tokens.value[v - 3] === ','));
     if (pos !== 'VERB' && !(sayForm && pos !== 'ADJ') && !nounCue) return;
-    const strong = SAY.has(lemma);
-    const weak = !strong && (SAY_IF_COMPLEMENT.has(lemma) || STANCE.has(lemma));
-    if (!strong && !weak) return;
     // "China demanded that Japan apologise": what someone is asked to say is not said yet.
     const last = this.candidates[this.candidates.length - 1];
     if (
