@@ -25,7 +25,8 @@ const INNER_MARK_THEN_PUNCT = /[\p{L}\p{N}]['’-][\p{L}\p{N}'’-]*?[\p{L}\p{N}
  * A possessive "'s" ("Poor's", "China's"): for the same reason it is always handed to wink-nlp as a
  * token of its own, whatever wink has stored. Contractions ("it's", "that's") are left alone.
  */
-const POSSESSIVE = /([\p{L}\p{N}]+)(?=['’]s(?![\p{L}\p{N}]))/gu;
+const POSSESSIVE = /['’]s(?![\p{L}\p{N}])/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const CONTRACTED = new Set([
   'it',
   'that',
@@ -55,7 +56,10 @@ function unglue(text: string): { text: string; inserted: number[] } {
   }
   for (const m of text.matchAll(INNER_MARK_THEN_PUNCT)) cuts.add((m.index ?? 0) + m[0].length);
   for (const m of text.matchAll(POSSESSIVE)) {
-    if (!CONTRACTED.has((m[1] ?? '').toLowerCase())) cuts.add((m.index ?? 0) + (m[1] ?? '').length);
+    const at = m.index ?? 0;
+    let from = at;
+    while (from > 0 && WORD_CHAR.test(text[from - 1] ?? '')) from--;
+    if (from < at && !CONTRACTED.has(text.slice(from, at).toLowerCase())) cuts.add(at);
   }
   if (cuts.size === 0) return { text, inserted: [] };
   const inserted: number[] = [];
