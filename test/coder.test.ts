@@ -277,6 +277,19 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.equal(e?.source.sector, 'GOV');
   });
 
+  it('trusts a title before a surname out of office, and finds the subject of a purpose infinitive past "and"', () => {
+    assert.ok(
+      roots('Moroccan diplomats held their first meeting with President Obama.', '2000-01-01').includes(
+        'MAR 04 USA',
+      ),
+    );
+    const got = roots(
+      'Gambian President Dawda Jawara will visit Mauritania and Senegal to mediate in their border dispute.',
+      '1989-01-01',
+    );
+    assert.ok(!got.some((t) => t.startsWith('MRT') || t.startsWith('SEN')), got.join('; '));
+  });
+
   it('reads a named person out of office as the state they served, the nearest namesake first', () => {
     // On 2000-01-01 neither President Bush was in office; both served the United States.
     const got = roots('President Bush threatened further action against Russia.', '2000-01-01');

@@ -555,7 +555,12 @@ function governingVerbOf(doc: Doc, to: number, sentenceFrom: number): number {
   for (let k = to - 1; k >= Math.max(sentenceFrom, to - 8); k--) {
     const pos = doc.tokens.pos[k];
     if (pos === 'VERB') return k;
-    if (pos === 'PUNCT' || doc.tokens.lower[k] === 'and') return -1;
+    // "visit Mauritania and Senegal to mediate": an "and" inside the object does not end the search.
+    if (
+      pos === 'PUNCT' ||
+      (doc.tokens.lower[k] === 'and' && !/^(NOUN|PROPN|DET|ADJ)$/.test(doc.tokens.pos[k + 1] ?? ''))
+    )
+      return -1;
   }
   return -1;
 }

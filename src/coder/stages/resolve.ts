@@ -116,7 +116,7 @@ function resolveOne(
   const countryHit = hits.find((h) => isCountryish(h.kind));
   const country = countryHit ? dict.actors[countryHit.ref] : undefined;
 
-  const personRef = pickPerson(hits, dict, date, memory, country?.key ?? null);
+  const personRef = pickPerson(hits, dict, date, memory, country?.key ?? null, roleSector != null);
   if (personRef != null) {
     const person = dict.persons[personRef];
     if (person) {
@@ -220,6 +220,8 @@ function pickPerson(
   date: string,
   memory: Memory,
   countryKey: string | null,
+  /** A title stands in the phrase ("President Obama"). */
+  titled: boolean,
 ): number | null {
   const full = hits.filter((h) => h.kind === 'person').map((h) => h.ref);
   const bySurname = hits.filter((h) => h.kind === 'surname').map((h) => h.ref);
@@ -235,6 +237,8 @@ function pickPerson(
     // "Bangladesh's Prime Minister Sheikh Hasina" is no Palestinian official surnamed al-Sheikh.
     if (countryKey != null && !ofCountry) return null;
     if (person && (isActive(person, date) || memory.persons.some((m) => m.ref === only))) return only;
+    // "President Obama" on a day he was not in office: the title vouches for the surname.
+    if (titled && countryKey == null) return only;
     return ofCountry ? only : null;
   }
   for (let k = memory.persons.length - 1; k >= 0; k--) {
