@@ -213,6 +213,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.equal(e?.root, '03');
   });
 
+  it('takes the body a person is a member of as the subject when the name is unknown', () => {
+    const got = roots(
+      'Mohammed Mamoun, a member of the Syrian parliament, started a hunger strike.',
+      '2005-01-01',
+    );
+    assert.ok(got.includes('SYR 14 SYR'), got.join('; '));
+  });
+
   it('finds the subject of an "as" clause right before its verb', () => {
     const [e] = code(
       'Hasina fled as protesters stormed her official residence in Dhaka.',

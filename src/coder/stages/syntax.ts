@@ -8,6 +8,17 @@ export const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')', '"', '�
 
 const TIME_NOUNS =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|weekend|morning|evening|night|week|month|year)$/;
+const MEMBER_NOUNS = new Set([
+  'member',
+  'members',
+  'lawmaker',
+  'lawmakers',
+  'deputy',
+  'deputies',
+  'head',
+  'chief',
+  'leader',
+]);
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 const LOCATIVES = new Set(['in', 'near', 'at', 'outside', 'inside', 'across', 'throughout']);
 const SUBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
@@ -166,10 +177,13 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     // subject stands right before its verb.
     const opensClause = adjacent && CLAUSE_OPENERS.has(beforeWord ?? '');
     // The object of a preposition is no subject, but "thousands of protesters" is a quantity.
+    // "a member of the Syrian parliament, Mohammed Mamoun, started…": the body a person belongs to.
+    const memberOf = beforeWord === 'of' && MEMBER_NOUNS.has(tokens.lower[before - 1] ?? '');
     if (
       (beforePos === 'ADP' || beforeWord === 'to') &&
       !(beforeWord === 'of' && isQuantity(doc, before - 1)) &&
-      !opensClause
+      !opensClause &&
+      !memberOf
     )
       continue;
     if (beforeWord === "'s" || beforeWord === '’s') continue;
