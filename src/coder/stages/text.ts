@@ -91,7 +91,11 @@ const COMMON_ENGLISH = new Set([
 /** Rough check that text is English prose: share of very common English function words. */
 export function looksEnglish(text: string): boolean {
   // The opening is enough to tell, and a long article need not be lower-cased whole.
-  const words = text.slice(0, 4000).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .slice(0, 4000)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   if (words.length < 8) return words.length > 0;
   let hits = 0;
   for (const w of words) if (COMMON_ENGLISH.has(w)) hits++;
