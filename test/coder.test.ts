@@ -221,6 +221,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(got.includes('SYR 14 SYR'), got.join('; '));
   });
 
+  it('reads "accusing it of" as an accusation of the body last named', () => {
+    const got = roots(
+      'Trump halted funding for the World Health Organization, accusing it of mismanaging the pandemic.',
+      '2020-04-15',
+    );
+    assert.ok(got.includes('USA 11 WHO'), got.join('; '));
+  });
+
   it('finds the subject of an "as" clause right before its verb', () => {
     const [e] = code(
       'Hasina fled as protesters stormed her official residence in Dhaka.',

@@ -68,6 +68,16 @@ const GEO_HEADS = new Set([
   'river',
 ]);
 const TIME_NOUNS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'overnight', 'now', 'again']);
+/**
+ * "accusing it of mismanaging", "urged them to withdraw": "it" or "them" right after a verb and
+ * before the charge or the call stands for the body last named.
+ */
+function objectOfCharge(doc: Doc, i: number): boolean {
+  const w = doc.tokens.lower[i];
+  if (w !== 'it' && w !== 'them') return false;
+  return doc.tokens.pos[i - 1] === 'VERB' && /^(of|to|against|over)$/.test(doc.tokens.lower[i + 1] ?? '');
+}
+
 /** Roles that belong to the state they are "in": protesters, police, rebels, journalists (not troops). */
 const IN_PLACE_SECTORS = new Set(['CVL', 'OPP', 'MED', 'NGO', 'REB', 'COP']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him']);
@@ -115,9 +125,8 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
         i += 2;
         continue;
       } else if (
-        tokens.lower[i] === 'it' &&
-        tokens.pos[i + 1] !== 'PUNCT' &&
-        isSubjectLike(tokens.pos[i + 1])
+        (tokens.lower[i] === 'it' && tokens.pos[i + 1] !== 'PUNCT' && isSubjectLike(tokens.pos[i + 1])) ||
+        objectOfCharge(doc, i)
       ) {
         units.push({ from: i, to: i + 1, names: [], role: null, pronoun: true, neuter: true });
       }
