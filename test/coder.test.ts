@@ -137,6 +137,13 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('aims an arrest of an unknown person at home at the arresting state', () => {
+    assert.ok(
+      roots('Russian police detained Navalny at a Moscow airport.', '2021-01-17').includes('RUS 17 RUS'),
+    );
+    assert.ok(roots('Turkish police arrested a Swedish journalist.').includes('TUR 17 SWE'));
+  });
+
   it('codes what a government does at home against its own country, but not what a crowd does there', () => {
     assert.ok(
       roots('President Omar al-Bashir lifted the curfew in Khartoum.', '2000-01-01').includes('SDN 08 SDN'),

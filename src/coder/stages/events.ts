@@ -498,6 +498,8 @@ function codeVerb(
   if (targets.length === 0 && RETALIATION.has(doc.tokens.lemma[v] ?? ''))
     targets = lastOtherActor(sources, earlier, si);
   if (targets.length === 0) targets = protestedGovernment(doc, rule.code, sources, places);
+  if (targets.length === 0 && rule.code.startsWith('17'))
+    targets = domesticObject(doc, particleEnd, sources, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   // "French and Egyptian warships launched war games": a show of force by several parties
   // together is military cooperation between them (062).
@@ -773,6 +775,61 @@ function phraseEndingAt(doc: Doc, v: number): ActorPhrase[] {
   const pi = doc.phraseAt[v - 1] ?? -1;
   const p = doc.phrases[pi];
   return p && p.to === v && !p.modifier ? [p] : [];
+}
+
+/** People a state coerces at home, named only by what they are: "suspended education for women". */
+const PEOPLE =
+  /^(women|girls|students|journalists|reporters|activists|protesters|demonstrators|opponents|dissidents|critics|civilians|people|residents|workers|lawyers|politicians|candidates|opposition|monks|priests|minorities|refugees|migrants)$/;
+
+/**
+ * "Russian police detained Navalny", "the Taliban government suspended university education for
+ * women": a coercive act on an unnamed group or an unknown person at home targets the actor's own
+ * country, as CAMEO codes domestic repression.
+ */
+function domesticObject(doc: Doc, from: number, sources: ActorPhrase[], places: PlaceFinder): ActorPhrase[] {
+  const source = sources[0]?.actors[0];
+  if (!source?.country || sources.length !== 1) return [];
+  const { tokens } = doc;
+  const to = Math.min(doc.tokens.count, from + 6);
+  let at = -1;
+  for (let k = from; k < to; k++) {
+    if ((doc.phraseAt[k] ?? -1) >= 0) return [];
+    const pos = tokens.pos[k];
+    if (pos === 'PROPN' || PEOPLE.test(tokens.lower[k] ?? '')) {
+      at = k;
+      break;
+    }
+    if (pos === 'VERB' || pos === 'PUNCT' || pos === 'AUX') return [];
+  }
+  if (at < 0) return [];
+  let end = at + 1;
+  while (end < to && tokens.pos[end] === 'PROPN' && (doc.phraseAt[end] ?? -1) < 0) end++;
+  const state = places.stateOf({ name: source.country, country: source.country, lat: null, lon: null });
+  if (!state) return [];
+  const span: [number, number] = [tokens.start[at] ?? 0, tokens.end[end - 1] ?? 0];
+  const actor = {
+    key: state.key,
+    code: `${state.code}CVL`,
+    name: state.name,
+    country: state.key,
+    org: null,
+    sector: 'CVL' as const,
+    person: null,
+    personRef: null,
+    span,
+    text: doc.text.slice(span[0], span[1]),
+  };
+  return [
+    {
+      from: at,
+      to: end,
+      sentence: tokens.sentence[at] ?? 0,
+      viaCoreference: false,
+      appositionOf: null,
+      modifier: false,
+      actors: [actor],
+    },
+  ];
 }
 
 /** "in Tel Aviv": a city names its state, which can stand as a location-target. */
