@@ -111,6 +111,17 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it("aims a denial of allegations at whoever made them, and reads expelling an IGO's staff as 166", () => {
+    const got = roots(
+      'Ukrainian officials accused Russian troops of killing civilians, and Moscow denied the allegations.',
+      '2022-04-03',
+    );
+    assert.ok(got.includes('RUS 01 UKR'), got.join('; '));
+    const [e] = code('Ethiopia expelled seven senior UN officials.', '2021-09-30').events;
+    assert.equal(e?.cameo, '166');
+    assert.equal(code('Hungary expelled two Ukrainian citizens.').events[0]?.cameo, '174');
+  });
+
   it('targets the author of the event a reaction refers to', () => {
     const got = roots('North Korea test-fired a ballistic missile, and Japan condemned the launch.');
     assert.ok(got.includes('JPN 11 PRK'), got.join('; '));

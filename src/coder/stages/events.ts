@@ -509,6 +509,14 @@ function codeVerb(
   // international body cuts ties with it (16), it is no military retreat.
   if (code.startsWith('087') && targets.some((t) => t.actors.some((a) => a.code.startsWith('IGO'))))
     code = modality.mood === 'intended' ? '1313' : '161';
+  // "expelled seven senior UN officials": sending away an international body's staff is 166, not the
+  // deportation of individuals (174).
+  if (
+    code === '174' &&
+    targets.length > 0 &&
+    targets.every((t) => t.actors.every((a) => a.code.startsWith('IGO')))
+  )
+    code = '166';
   let negated = modality.negated;
   // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
   if (modality.conditionalFuture) {
@@ -616,7 +624,8 @@ function reactionTarget(
   earlier: readonly EventCandidate[],
   sentence: number,
 ): ActorPhrase[] {
-  if (!REACTION_ROOTS.has(code.slice(0, 2))) return [];
+  // "Moscow denied the allegations": a denial answers whoever made them.
+  if (!REACTION_ROOTS.has(code.slice(0, 2)) && !code.startsWith('016')) return [];
   if (doc.tokens.lower[next] !== 'the' && doc.tokens.lower[next] !== 'this') return [];
   if (doc.tokens.pos[next + 1] !== 'NOUN' && doc.tokens.pos[next + 2] !== 'NOUN') return [];
   return lastOtherActor(sources, earlier, sentence);
