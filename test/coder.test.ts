@@ -247,6 +247,17 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(got.includes('USA 11 WHO'), got.join('; '));
   });
 
+  it('reads "troops fighting in Ukraine" as a description, and "drills around Taiwan" as aimed at Taiwan', () => {
+    const got = roots(
+      'Putin ordered the call-up of reservists to reinforce Russian troops fighting in Ukraine.',
+      '2022-09-21',
+    );
+    assert.ok(!got.some((t) => t.includes(' 19 ')), got.join('; '));
+    assert.ok(
+      roots("Washington deployed warships off Venezuela's coast.", '2025-08-20').includes('USA 15 VEN'),
+    );
+  });
+
   it('finds the subject of an "as" clause right before its verb', () => {
     const [e] = code(
       'Hasina fled as protesters stormed her official residence in Dhaka.',

@@ -445,6 +445,16 @@ function codeVerb(
   const modality = readModality(doc, group, ctx.sentenceFrom);
   if (modality.mood === 'hypothetical') return [];
   // "because of fighting between…", "after shelling": a gerund used as a noun names background.
+  // "Russian troops fighting in Ukraine", "troops fighting in Tigray killed…": a participle of force
+  // right after its noun describes the noun; it is no act of its own ("demonstrators protesting" is).
+  if (
+    /^(18|19|20)/.test(rule.code) &&
+    doc.tokens.lower[v]?.endsWith('ing') &&
+    group.from === v &&
+    /^(NOUN|PROPN)$/.test(doc.tokens.pos[v - 1] ?? '') &&
+    (doc.phraseAt[v - 1] ?? -1) >= 0
+  )
+    return [];
   // "the killing of a Sikh leader" is a noun, not the subject's act.
   const before = doc.tokens.lower[v - 1] ?? '';
   if (doc.tokens.lower[v]?.endsWith('ing') && (BACKGROUND.has(before) || ARTICLES.has(before))) return [];
@@ -713,7 +723,7 @@ function placeAsTarget(
     const w = doc.tokens.lower[k] ?? '';
     // "withdrew from Kherson": a retreat names the place it leaves.
     if (
-      !['in', 'to', 'at', 'on', 'near', 'along', 'into'].includes(w) &&
+      !['in', 'to', 'at', 'on', 'near', 'along', 'into', 'around', 'off'].includes(w) &&
       !(w === 'from' && code.startsWith('087'))
     )
       continue;
