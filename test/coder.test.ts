@@ -258,6 +258,11 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('reads a participle before its noun as a description ("29 jailed cartel figures")', () => {
+    const got = roots('Mexico sent 29 jailed drug cartel figures to the United States.', '2025-02-27');
+    assert.ok(!got.some((t) => t.includes(' 17 ')), got.join('; '));
+  });
+
   it('finds the subject of an "as" clause right before its verb', () => {
     const [e] = code(
       'Hasina fled as protesters stormed her official residence in Dhaka.',

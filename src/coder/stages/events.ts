@@ -92,6 +92,9 @@ function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] | null {
   ) {
     return null;
   }
+  // "29 jailed cartel figures", "carrying deported migrants": a participle before its noun
+  // describes the noun.
+  if (pos === 'VERB' && isAttributive(doc, v)) return null;
   if (pos === 'VERB') return rules.verbs.get(tokens.lemma[v] ?? '') ?? null;
   // "will free the prisoners", "to open talks": after a modal or "to" the tagger may read a base
   // verb as an adjective or noun.
@@ -105,6 +108,16 @@ function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] | null {
     }
   }
   return null;
+}
+
+function isAttributive(doc: Doc, v: number): boolean {
+  const { tokens } = doc;
+  if (!/ed$/.test(tokens.lower[v] ?? '')) return false;
+  const before = tokens.pos[v - 1] ?? '';
+  const after = tokens.pos[v + 1] ?? '';
+  const describes =
+    before === 'NUM' || before === 'DET' || (before === 'VERB' && /ing$/.test(tokens.lower[v - 1] ?? ''));
+  return describes && (after === 'NOUN' || after === 'ADJ') && tokens.lower[v - 1] !== 'that';
 }
 
 const BASE_VERB_SLOT = new Set([
