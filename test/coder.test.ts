@@ -148,6 +148,17 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('reads emergency rule as over the declaring state, and a seized ship as no person', () => {
+    assert.ok(
+      roots(
+        'South Korean President Yoon Suk Yeol declared martial law late on Tuesday.',
+        '2024-12-03',
+      ).includes('KOR 17 KOR'),
+    );
+    const ship = roots("Yemen's Houthis seized a cargo ship in the Red Sea.", '2023-11-19');
+    assert.ok(!ship.some((t) => t.endsWith('YEM')), ship.join('; '));
+  });
+
   it('aims an arrest of an unknown person at home at the arresting state', () => {
     assert.ok(
       roots('Russian police detained Navalny at a Moscow airport.', '2021-01-17').includes('RUS 17 RUS'),

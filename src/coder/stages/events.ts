@@ -523,6 +523,10 @@ function codeVerb(
   if (targets.length === 0) targets = protestedGovernment(doc, rule.code, sources, places);
   if (targets.length === 0 && rule.code.startsWith('17'))
     targets = domesticObject(doc, particleEnd, sources, places);
+  // "declared martial law", "imposed a state of emergency": emergency rule is over one's own country.
+  const home = sources.length === 1 ? sources[0]?.actors[0]?.country : null;
+  if (targets.length === 0 && rule.code.startsWith('172') && home)
+    targets = ownStatePhrase(doc, v, particleEnd, home, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   // "French and Egyptian warships launched war games": a show of force by several parties
   // together is military cooperation between them (062).
@@ -831,14 +835,26 @@ function domesticObject(doc: Doc, from: number, sources: ActorPhrase[], places: 
       at = k;
       break;
     }
-    if (pos === 'VERB' || pos === 'PUNCT' || pos === 'AUX') return [];
+    // The object is something else ("seized a cargo ship in the Red Sea"): no person at all.
+    if (pos === 'VERB' || pos === 'PUNCT' || pos === 'AUX' || pos === 'NOUN' || pos === 'ADP') return [];
   }
   if (at < 0) return [];
   let end = at + 1;
   while (end < to && tokens.pos[end] === 'PROPN' && (doc.phraseAt[end] ?? -1) < 0) end++;
-  const state = places.stateOf({ name: source.country, country: source.country, lat: null, lon: null });
+  return ownStatePhrase(doc, at, end, source.country, places);
+}
+
+/** The source's own state as the target, for the words [from, to) that stand for its people. */
+function ownStatePhrase(
+  doc: Doc,
+  from: number,
+  to: number,
+  country: string,
+  places: PlaceFinder,
+): ActorPhrase[] {
+  const state = places.stateOf({ name: country, country, lat: null, lon: null });
   if (!state) return [];
-  const span: [number, number] = [tokens.start[at] ?? 0, tokens.end[end - 1] ?? 0];
+  const span: [number, number] = [doc.tokens.start[from] ?? 0, doc.tokens.end[to - 1] ?? 0];
   const actor = {
     key: state.key,
     code: `${state.code}CVL`,
@@ -851,16 +867,9 @@ function domesticObject(doc: Doc, from: number, sources: ActorPhrase[], places: 
     span,
     text: doc.text.slice(span[0], span[1]),
   };
+  const sentence = doc.tokens.sentence[from] ?? 0;
   return [
-    {
-      from: at,
-      to: end,
-      sentence: tokens.sentence[at] ?? 0,
-      viaCoreference: false,
-      appositionOf: null,
-      modifier: false,
-      actors: [actor],
-    },
+    { from, to, sentence, viaCoreference: false, appositionOf: null, modifier: false, actors: [actor] },
   ];
 }
 
