@@ -2,7 +2,7 @@
  * Events stage: verb and noun patterns from the dictionary, anchored on a trigger word, with the
  * source from the clause subject (or the passive agent) and the target from the object.
  */
-import type { CompiledDictionary, NounRule, VerbRule } from '../../dictionaries/types.js';
+import type { ActorEntry, CompiledDictionary, NounRule, VerbRule } from '../../dictionaries/types.js';
 import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
 import type { Sector } from '../types.js';
 import { placeNameAfter, type PlaceFinder } from './place.js';
@@ -853,54 +853,39 @@ function ownStatePhrase(
   places: PlaceFinder,
 ): ActorPhrase[] {
   const state = places.stateOf({ name: country, country, lat: null, lon: null });
-  if (!state) return [];
-  const span: [number, number] = [doc.tokens.start[from] ?? 0, doc.tokens.end[to - 1] ?? 0];
-  const actor = {
-    key: state.key,
-    code: `${state.code}CVL`,
-    name: state.name,
-    country: state.key,
-    org: null,
-    sector: 'CVL' as const,
-    person: null,
-    personRef: null,
-    span,
-    text: doc.text.slice(span[0], span[1]),
-  };
-  const sentence = doc.tokens.sentence[from] ?? 0;
-  return [
-    { from, to, sentence, viaCoreference: false, appositionOf: null, modifier: false, actors: [actor] },
-  ];
+  return state ? [statePhrase(doc, from, to, state, 'CVL')] : [];
 }
 
 /** "in Tel Aviv": a city names its state, which can stand as a location-target. */
 function cityPhrase(doc: Doc, at: number, limit: number, places: PlaceFinder): ActorPhrase | null {
   const hit = places.lookup(doc, at, limit);
   const state = hit ? places.stateOf(hit.place) : null;
-  if (!hit || !state) return null;
-  const span: [number, number] = [doc.tokens.start[at] ?? 0, doc.tokens.end[hit.to - 1] ?? 0];
-  return {
-    from: at,
-    to: hit.to,
-    sentence: doc.tokens.sentence[at] ?? 0,
-    viaCoreference: false,
-    appositionOf: null,
-    modifier: false,
-    actors: [
-      {
-        key: state.key,
-        code: state.code,
-        name: state.name,
-        country: state.key,
-        org: null,
-        sector: null,
-        person: null,
-        personRef: null,
-        span,
-        text: doc.text.slice(span[0], span[1]),
-      },
-    ],
+  return hit && state ? statePhrase(doc, at, hit.to, state, null) : null;
+}
+
+/** A state standing for the words [from, to): its place, or its people in a given sector. */
+function statePhrase(
+  doc: Doc,
+  from: number,
+  to: number,
+  state: ActorEntry,
+  sector: Sector | null,
+): ActorPhrase {
+  const span: [number, number] = [doc.tokens.start[from] ?? 0, doc.tokens.end[to - 1] ?? 0];
+  const actor: ResolvedActor = {
+    key: state.key,
+    code: `${state.code}${sector ?? ''}`,
+    name: state.name,
+    country: state.key,
+    org: null,
+    sector,
+    person: null,
+    personRef: null,
+    span,
+    text: doc.text.slice(span[0], span[1]),
   };
+  const sentence = doc.tokens.sentence[from] ?? 0;
+  return { from, to, sentence, viaCoreference: false, appositionOf: null, modifier: false, actors: [actor] };
 }
 
 /** "accused Russia of attacking Ukraine": the gerund is part of the accusation, not an event of its own. */
