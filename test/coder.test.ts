@@ -159,6 +159,16 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!ship.some((t) => t.endsWith('YEM')), ship.join('; '));
   });
 
+  it('reads refugees arriving somewhere as no visit', () => {
+    assert.deepEqual(
+      roots(
+        'Sudanese refugees are still arriving in eastern Chad at a rate of hundreds a day.',
+        '2024-04-15',
+      ),
+      [],
+    );
+  });
+
   it('aims an arrest of an unknown person at home at the arresting state', () => {
     assert.ok(
       roots('Russian police detained Navalny at a Moscow airport.', '2021-01-17').includes('RUS 17 RUS'),

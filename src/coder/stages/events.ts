@@ -120,6 +120,8 @@ function isAttributive(doc: Doc, v: number): boolean {
   return describes && (after === 'NOUN' || after === 'ADJ') && tokens.lower[v - 1] !== 'that';
 }
 
+const TRAVEL = new Set(['arrive', 'travel', 'visit', 'go', 'fly', 'come', 'return', 'flee', 'cross']);
+
 const BASE_VERB_SLOT = new Set([
   'will',
   'would',
@@ -507,6 +509,13 @@ function codeVerb(
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
   }
   if (sources.length === 0) return [];
+  // "Sudanese refugees are still arriving in eastern Chad": crowds travel, they do not pay visits.
+  if (
+    rule.code.startsWith('04') &&
+    TRAVEL.has(doc.tokens.lemma[v] ?? '') &&
+    sources.every((p) => p.actors.every((a) => a.sector === 'CVL'))
+  )
+    return [];
   // Parties acting together ("A and B met in Istanbul") act towards each other, not the place.
   // "Chinese and Russian warships" is one phrase of two parties: for acting together it counts as two.
   if (sources.length === 1 && (sources[0]?.actors.length ?? 0) > 1)
