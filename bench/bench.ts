@@ -10,7 +10,7 @@ import { runCoder, startCoder, type CoderFigures, type StartupFigures } from './
 import { loadCorpus } from './corpus.js';
 import type { BaselineFigures, Reader } from './nlp-baseline.js';
 import { median, peakRssMb, round } from './stats.js';
-import type { StoreFigures } from './store-bench.js';
+import type { StoreFigures, StoreOptions } from './store-bench.js';
 
 export const TARGETS = {
   /** Full coding throughput over the bare wink pipeline's, same text, same run. */
@@ -22,7 +22,11 @@ export const TARGETS = {
   queryEvents: 1_000_000,
 } as const;
 
-export interface BenchOptions {
+/** What the bench is run with; the store part is handed on to the store bench as it is. */
+export interface BenchOptions extends Pick<
+  StoreOptions,
+  'workers' | 'queryEvents' | 'queryDb' | 'queryRuns' | 'api' | 'apiSmallEvents' | 'apiSmallDb' | 'log'
+> {
   corpus: string;
   limit: number;
   /** Articles coded (and read by wink) before timing starts. */
@@ -35,17 +39,6 @@ export interface BenchOptions {
   noLean?: boolean;
   /** Skip the store figures even if the store exists. */
   noStore?: boolean;
-  /** Ingest thread counts (default 1 and all cores). */
-  workers?: number[];
-  queryEvents: number;
-  /** Where the query store is kept between runs. */
-  queryDb: string;
-  queryRuns: number;
-  /** Time the HTTP API too, on the query store and on a store of `apiSmallEvents`. */
-  api: boolean;
-  apiSmallEvents: number;
-  apiSmallDb: string;
-  log: (line: string) => void;
 }
 
 export type StoreSection = StoreFigures | { available: false; reason: string };

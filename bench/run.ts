@@ -4,12 +4,13 @@
  * `--profile` instead runs the coding part once under `node --cpu-prof` and summarises the profile.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatResults, runBench, type BenchOptions } from './bench.js';
 import { DEFAULT_LIMIT, defaultCorpus } from './corpus.js';
+import { packageRoot } from '../src/dictionaries/load.js';
 
 export const USAGE = `usage: npm run bench -- [options]   (or: node dist/bench/run.js [options])
 
@@ -36,17 +37,6 @@ export const USAGE = `usage: npm run bench -- [options]   (or: node dist/bench/r
   --profile            run the coding part under node --cpu-prof and summarise the profile
   --quiet              no progress on stderr
 `;
-
-/** The package root: the first directory above this file with a package.json. */
-export function benchRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the Parley package root');
-    dir = up;
-  }
-  return dir;
-}
 
 function positive(name: string, v: string | undefined, fallback: number): number {
   if (v === undefined) return fallback;
@@ -121,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const root = benchRoot();
+  const root = packageRoot();
   const log = values.quiet ? () => {} : (line: string) => process.stderr.write(`bench: ${line}\n`);
   const out = resolve(values.out ?? join(root, 'bench-results'));
   if (values.profile) return profile(root, argv, out, log);

@@ -8,7 +8,7 @@ import { DictionaryError, mergeUserDictionary, readSources } from './read-source
 import { createTokenizer } from './tokenizer.js';
 import type { CompiledDictionary } from './types.js';
 
-/** The package root: two levels above dist/src/dictionaries (or src/dictionaries under tsx). */
+/** The package root: the first directory above this file with a package.json. */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
