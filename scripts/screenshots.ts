@@ -12,8 +12,8 @@ import { ingest } from '../src/ingest/ingest.js';
 import { readArticles } from '../src/ingest/read-articles.js';
 import { buildServer } from '../src/server/app.js';
 import { openStore } from '../src/store/open.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/dashboard-browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = packageRoot();
 const out = join(root, 'docs', 'screenshots');
 
@@ -31,16 +31,7 @@ const app = await buildServer({ store, token: 'screenshots' });
 const base = (await app.listen({ host: '127.0.0.1', port: 0 })).replace('localhost', '127.0.0.1');
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--hide-scrollbars',
-  ],
+  args: [...CHROMIUM_ARGS, '--hide-scrollbars'],
   timeout: 30_000,
 });
 

@@ -119,3 +119,20 @@ export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(di
 
 export const QUADS = ['verbal cooperation', 'material cooperation', 'verbal conflict', 'material conflict'];
 export const QUAD_COLORS = ['#4e9a6a', '#1f6e43', '#e0a040', '#c0392b'];
+
+/** A view's filter form: its fields, then the button; submitting runs `onSubmit` instead of posting. */
+export function filterForm(onSubmit: () => void, ...children: Child[]): HTMLFormElement {
+  return h(
+    'form',
+    {
+      class: 'filters',
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          onSubmit();
+        },
+      },
+    },
+    ...children,
+  );
+}

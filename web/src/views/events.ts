@@ -1,6 +1,6 @@
 /** Events: a filterable, sortable table, a page at a time; a row opens its article and evidence. */
 import { api, type StoredEvent } from '../api.js';
-import { QUADS, append, clear, field, fmt, h } from '../dom.js';
+import { QUADS, append, clear, field, filterForm, fmt, h } from '../dom.js';
 import { go, href } from '../nav.js';
 
 const FILTERS = ['actor', 'dyad', 'code', 'quad', 'from', 'to', 'place', 'text', 'article'] as const;
@@ -48,19 +48,12 @@ export function eventsView(root: HTMLElement, params: URLSearchParams): () => vo
     article: h('input', { name: 'article', placeholder: 'article id', value: params.get('article') ?? '' }),
   };
   const directed = params.get('directed') ?? undefined;
-  const form = h(
-    'form',
-    {
-      class: 'filters',
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          const p: Record<string, string> = {};
-          for (const k of FILTERS) p[k] = inputs[k].value.trim();
-          if (directed && p.dyad) p.directed = directed;
-          go('events', p);
-        },
-      },
+  const form = filterForm(
+    () => {
+      const p: Record<string, string> = {};
+      for (const k of FILTERS) p[k] = inputs[k].value.trim();
+      if (directed && p.dyad) p.directed = directed;
+      go('events', p);
     },
     field('Actor', inputs.actor),
     field('Dyad', inputs.dyad),

@@ -1,7 +1,7 @@
 /** Network: the actors of a period as nodes sized by activity, edges by event count and tone. */
 import cytoscape from 'cytoscape';
 import { api, type Network } from '../api.js';
-import { append, clear, field, fmt, h } from '../dom.js';
+import { append, clear, field, filterForm, fmt, h } from '../dom.js';
 import { go, href } from '../nav.js';
 
 /** Red for conflict, grey for neutral, green for cooperation (Goldstein −10…10). */
@@ -22,16 +22,9 @@ export function networkView(root: HTMLElement, params: URLSearchParams): () => v
     max: '500',
     value: params.get('limit') ?? '40',
   });
-  const form = h(
-    'form',
-    {
-      class: 'filters',
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          go('network', { from: from.value, to: to.value, limit: limit.value });
-        },
-      },
+  const form = filterForm(
+    () => {
+      go('network', { from: from.value, to: to.value, limit: limit.value });
     },
     field('From', from),
     field('To', to),

@@ -4,7 +4,7 @@ import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } f
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { actors, api, type DyadResponse } from '../api.js';
-import { QUAD_COLORS, QUADS, append, clear, field, fmt, h } from '../dom.js';
+import { QUAD_COLORS, QUADS, append, clear, field, filterForm, fmt, h } from '../dom.js';
 import { go, href } from '../nav.js';
 
 echarts.use([
@@ -79,16 +79,9 @@ export function relationsView(root: HTMLElement, params: URLSearchParams): () =>
   void actors().then((all) =>
     append(list, ...all.map((x) => h('option', { value: x.key }, `${x.name} (${x.events} events)`))),
   );
-  const form = h(
-    'form',
-    {
-      class: 'filters',
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          go('relations', { a: a.value.trim(), b: b.value.trim(), by: by.value });
-        },
-      },
+  const form = filterForm(
+    () => {
+      go('relations', { a: a.value.trim(), b: b.value.trim(), by: by.value });
     },
     field('Actor A', a),
     field('Actor B', b),

@@ -1,6 +1,6 @@
 /** Statements: who said what about whom, searchable. */
 import { api } from '../api.js';
-import { append, clear, field, fmt, h } from '../dom.js';
+import { append, clear, field, filterForm, fmt, h } from '../dom.js';
 import { go, href } from '../nav.js';
 
 export function statementsView(root: HTMLElement, params: URLSearchParams): () => void {
@@ -16,20 +16,13 @@ export function statementsView(root: HTMLElement, params: URLSearchParams): () =
     value: params.get('speaker') ?? '',
   });
   const about = h('input', { name: 'about', placeholder: 'USA', value: params.get('about') ?? '' });
-  const form = h(
-    'form',
-    {
-      class: 'filters',
-      on: {
-        submit: (e) => {
-          e.preventDefault();
-          go('statements', {
-            text: text.value.trim(),
-            speaker: speaker.value.trim(),
-            about: about.value.trim(),
-          });
-        },
-      },
+  const form = filterForm(
+    () => {
+      go('statements', {
+        text: text.value.trim(),
+        speaker: speaker.value.trim(),
+        about: about.value.trim(),
+      });
     },
     field('Search', text),
     field('Speaker', speaker),
