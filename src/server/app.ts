@@ -18,6 +18,7 @@ import {
 import { dyadSeries, dyadTotal } from '../analysis/dyad-series.js';
 import { packageRoot } from '../dictionaries/load.js';
 import { createCoderPool, type CoderPool } from '../ingest/coder-pool.js';
+import { withPlainFields } from '../store/plain-filter.js';
 import type { EventFilter, Store, StoredEvent } from '../store/store.js';
 import { decodeCursor, encodeCursor, type EventCursor } from './cursor.js';
 import { HttpError, badParameter, notFound } from './errors.js';
@@ -86,15 +87,7 @@ async function eventFilter(store: Store, q: ReturnType<typeof eventsQuery.parse>
     f.dyad = [await keysOf(store, a, 'dyad'), await keysOf(store, b, 'dyad')];
     f.directed = q.directed ?? false;
   }
-  if (q.code?.length) f.codes = q.code;
-  if (q.root?.length) f.roots = q.root;
-  if (q.quad?.length) f.quads = q.quad.map(Number);
-  if (q.from) f.from = q.from;
-  if (q.to) f.to = q.to;
-  if (q.place) f.place = q.place;
-  if (q.text) f.text = q.text;
-  if (q.article) f.articleId = q.article;
-  return f;
+  return withPlainFields(f, { ...q, quad: q.quad?.map(Number) });
 }
 
 /**

@@ -1,6 +1,7 @@
 /** `parley events`: stored events, filtered by actor, dyad, code, quad class, dates, place, text. */
 import { Command, Option } from 'commander';
 import { EVENT_CSV_HEADER, csvLine, eventCsvLine } from '../../analysis/export/csv.js';
+import { withPlainFields } from '../../store/plain-filter.js';
 import type { EventFilter, Store, StoredEvent } from '../../store/store.js';
 import { EXIT } from '../exit-codes.js';
 import { renderTable } from '../output/table.js';
@@ -53,15 +54,7 @@ async function buildFilter(store: Store, o: EventsCliOptions): Promise<EventFilt
     f.dyad = [ka, kb];
     f.directed = o.directed ?? false;
   }
-  if (o.code.length) f.codes = o.code;
-  if (o.root.length) f.roots = o.root;
-  if (o.quad.length) f.quads = o.quad;
-  if (o.from) f.from = o.from;
-  if (o.to) f.to = o.to;
-  if (o.place) f.place = o.place;
-  if (o.text) f.text = o.text;
-  if (o.article) f.articleId = o.article;
-  return f;
+  return withPlainFields(f, o);
 }
 
 function eventTable(events: StoredEvent[]): string {
