@@ -329,6 +329,25 @@ class StatementFinder {
     this.add({ speaker, cue, parts: [[q.from, q.to]], kind: 'direct', sentence, quotes: [quote] });
   }
 
+  /** Words found before their cue: direct when they are a quotation, else reported. */
+  private addContent(
+    speaker: Speaker,
+    cue: [number, number],
+    content: { quote: number },
+    parts: [number, number][],
+    sentence: number,
+  ): void {
+    const direct = content.quote >= 0;
+    this.add({
+      speaker,
+      cue,
+      parts,
+      kind: direct ? 'direct' : 'reported',
+      sentence,
+      quotes: direct ? [content.quote] : [],
+    });
+  }
+
   private add(c: Candidate): void {
     if (c.parts.length === 0 || c.parts.every(([a, b]) => b <= a)) return;
     this.pronounSpeaker(c);
@@ -663,17 +682,7 @@ class StatementFinder {
           this.quoteOpeningAt(tail) >= 0;
         const content = this.contentBefore(prev, lo);
         if (content && (endsHere || content.quote >= 0)) {
-          const speaker = this.speakerFrom(afterCue, npEnd);
-          const parts = [content.part];
-          const quotes = content.quote >= 0 ? [content.quote] : [];
-          this.add({
-            speaker,
-            cue: [cueFrom, cueTo],
-            parts,
-            kind: content.quote >= 0 ? 'direct' : 'reported',
-            sentence: si,
-            quotes,
-          });
+          this.addContent(this.speakerFrom(afterCue, npEnd), [cueFrom, cueTo], content, [content.part], si);
           return;
         }
       }
@@ -805,14 +814,7 @@ class StatementFinder {
       if (!content) return;
       const parts = [content.part];
       if (parenthetical && content.quote < 0) parts.push([k + 1, rest]);
-      this.add({
-        speaker,
-        cue: [cueFrom, cueTo],
-        parts,
-        kind: content.quote >= 0 ? 'direct' : 'reported',
-        sentence: si,
-        quotes: content.quote >= 0 ? [content.quote] : [],
-      });
+      this.addContent(speaker, [cueFrom, cueTo], content, parts, si);
       return;
     }
     if (weak && !complement && qAfter < 0 && !this.weakComplement(lemma, v, k, to)) return;
