@@ -54,20 +54,16 @@ export function periodEnd(p: string, by: DyadResponse['by']): string {
 const periodStart = (p: string) => (p.length === 7 ? `${p}-01` : p);
 
 export function relationsView(root: HTMLElement, params: URLSearchParams): () => void {
-  const a = h('input', {
-    name: 'a',
-    value: params.get('a') ?? 'USA',
-    list: 'actor-list',
-    autocomplete: 'off',
-    required: true,
-  });
-  const b = h('input', {
-    name: 'b',
-    value: params.get('b') ?? 'RUS',
-    list: 'actor-list',
-    autocomplete: 'off',
-    required: true,
-  });
+  const actorInput = (name: 'a' | 'b', fallback: string) =>
+    h('input', {
+      name,
+      value: params.get(name) ?? fallback,
+      list: 'actor-list',
+      autocomplete: 'off',
+      required: true,
+    });
+  const a = actorInput('a', 'USA');
+  const b = actorInput('b', 'RUS');
   const by = h(
     'select',
     { name: 'by' },
