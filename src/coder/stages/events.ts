@@ -496,7 +496,7 @@ function codeVerb(
         ? governingVerbOf(doc, group.from, ctx.sentenceFrom)
         : participleHead(doc, v, group.from, ctx.sentenceFrom);
     sources = subjectOf(ctx, governing >= 0 ? verbGroup(doc, governing, ctx.sentenceFrom).from : group.from);
-    const ownKeys = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
+    const ownKeys = keysOf(sources);
     const t = targetAfter(
       ctx,
       particleEnd,
@@ -667,6 +667,11 @@ function reactionTarget(
   return lastOtherActor(sources, earlier, sentence);
 }
 
+/** The actor keys of some phrases: "the source's own" in the target searches. */
+function keysOf(phrases: ActorPhrase[]): Set<string> {
+  return new Set(phrases.flatMap((p) => p.actors.map((a) => a.key)));
+}
+
 /** Verbs that answer an earlier act: "India struck sites in Pakistan, and Pakistan vowed to retaliate". */
 const RETALIATION = new Set(['retaliate', 'avenge', 'revenge']);
 
@@ -676,7 +681,7 @@ function lastOtherActor(
   earlier: readonly EventCandidate[],
   sentence: number,
 ): ActorPhrase[] {
-  const own = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
+  const own = keysOf(sources);
   for (let k = earlier.length - 1; k >= 0; k--) {
     const e = earlier[k];
     if (!e || sentence - e.sentence > 1) break;
@@ -710,9 +715,8 @@ function conditionSubject(ctx: ClauseContext, from: number, sources: ActorPhrase
     const pi = doc.phraseAt[at] ?? -1;
     const phrase = doc.phrases[pi];
     if (!phrase || phrase.modifier || phrase.from > at) return [];
-    const own = new Set(sources.flatMap((p) => p.actors.map((a) => a.key)));
-    const group = coordinated(doc, pi).filter((p) => p.actors.every((a) => !own.has(a.key)));
-    return group;
+    const own = keysOf(sources);
+    return coordinated(doc, pi).filter((p) => p.actors.every((a) => !own.has(a.key)));
   }
   return [];
 }
