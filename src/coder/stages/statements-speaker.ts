@@ -5,30 +5,16 @@
  */
 import type { Doc, ResolvedActor } from '../doc.js';
 import { SPEAKER_PRONOUNS } from './statements-lexicon.js';
+import { TIME_NOUNS } from './syntax.js';
 
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const LINKS = new Set(['of', 'for', 'from', 'at']);
-const TIME_NOUNS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'week',
-  'weekend',
-  'month',
-  'year',
+/** Times and occasions of speaking: "said on Monday", "said in a statement", "told a briefing". */
+const SETTING_NOUNS = new Set([
+  ...TIME_NOUNS,
   'day',
-  'night',
-  'morning',
   'afternoon',
-  'evening',
-  'today',
-  'yesterday',
-  'tonight',
   'time',
   'statement',
   'interview',
@@ -325,5 +311,5 @@ export function affiliated(doc: Doc, a: ResolvedActor, from: number, to: number)
 }
 
 export function isTimeNoun(doc: Doc, k: number): boolean {
-  return TIME_NOUNS.has(doc.tokens.lower[k] ?? '');
+  return SETTING_NOUNS.has(doc.tokens.lower[k] ?? '');
 }

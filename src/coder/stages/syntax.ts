@@ -6,8 +6,26 @@ import type { ActorPhrase, Doc } from '../doc.js';
 
 export const CLAUSE_BREAKS = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
 
-const TIME_NOUNS =
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|weekend|morning|evening|night|week|month|year)$/;
+/** Nouns that name a day or a time of it ("demanded Friday that…", "said on Monday"). */
+export const TIME_NOUNS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'weekend',
+  'morning',
+  'evening',
+  'night',
+  'week',
+  'month',
+  'year',
+]);
 const MEMBER_NOUNS = new Set([
   'member',
   'members',
@@ -334,7 +352,7 @@ export function targetAfter(
     if (
       w === 'that' &&
       (tokens.pos[k - 1] === 'NOUN' || tokens.pos[k - 1] === 'PROPN') &&
-      !TIME_NOUNS.test(tokens.lower[k - 1] ?? '')
+      !TIME_NOUNS.has(tokens.lower[k - 1] ?? '')
     )
       return null;
     if (w === 'as' && tokens.pos[k + 1] === 'PRON') return null;
