@@ -5,7 +5,7 @@
 import type { CompiledDictionary } from '../../dictionaries/types.js';
 import type { Doc, ResolvedActor } from '../doc.js';
 import type { ActorSummary, CodedActor, CodedEvent, CodedPlace } from '../types.js';
-import type { EventCandidate } from './events.js';
+import type { EventCandidate } from './events-pairs.js';
 import type { PlaceFinder } from './place.js';
 import { resolveDate, type EventDate } from './time.js';
 

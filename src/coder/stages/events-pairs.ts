@@ -1,0 +1,89 @@
+/**
+ * Event candidates from source and target phrases: who acts towards whom.
+ */
+import type { ActorPhrase, ResolvedActor } from '../doc.js';
+import { type Mood } from './modality.js';
+
+export interface EventCandidate {
+  source: ResolvedActor;
+  target: ResolvedActor | null;
+  sourcePhrase: ActorPhrase;
+  targetPhrase: ActorPhrase | null;
+  trigger: [number, number];
+  lemma: string;
+  code: string;
+  rule: string;
+  negated: boolean;
+  mood: Exclude<Mood, 'hypothetical'>;
+  reported: boolean;
+  sentence: number;
+  confidence: number;
+}
+
+/** Roots whose events stand without a target ("protesters rallied", "troops were mobilised"). */
+const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
+
+/** Codes that two parties do together: "A and B met" is A->B and B->A. */
+export const MUTUAL_ROOTS = new Set(['03', '04', '05', '06', '08', '15', '16', '19']);
+
+interface Shared {
+  trigger: [number, number];
+  lemma: string;
+  rule: string;
+  negated: boolean;
+  mood: 'asserted' | 'intended';
+  reported: boolean;
+  sentence: number;
+  confidence: number;
+}
+
+export function pairUp(
+  sources: ActorPhrase[],
+  targets: ActorPhrase[],
+  code: string,
+  shared: Shared,
+): EventCandidate[] {
+  const out: EventCandidate[] = [];
+  const root = code.slice(0, 2);
+  if (targets.length === 0 && sources.length > 1 && MUTUAL_ROOTS.has(root)) {
+    // "Jordan and Britain agreed …": each party acts towards the other.
+    for (const s of sources) for (const t of sources) if (s !== t) push(out, s, t, code, shared);
+    return out;
+  }
+  if (targets.length === 0) {
+    if (!TARGETLESS_ROOTS.has(root)) return out;
+    for (const s of sources) push(out, s, null, code, shared);
+    return out;
+  }
+  for (const s of sources) for (const t of targets) if (s !== t) push(out, s, t, code, shared);
+  return out;
+}
+
+/** One phrase naming several parties, as one phrase per party. */
+export function splitParties(phrase: ActorPhrase): ActorPhrase[] {
+  return phrase.actors.map((a) => ({ ...phrase, actors: [a] }));
+}
+
+function push(
+  out: EventCandidate[],
+  s: ActorPhrase,
+  t: ActorPhrase | null,
+  code: string,
+  shared: Shared,
+): void {
+  for (const sa of s.actors) {
+    const tas = t ? t.actors : [null];
+    for (const ta of tas) {
+      const viaCoref = s.viaCoreference || (t?.viaCoreference ?? false);
+      out.push({
+        ...shared,
+        source: sa,
+        target: ta,
+        sourcePhrase: s,
+        targetPhrase: t,
+        code,
+        confidence: Math.max(0.1, shared.confidence - (viaCoref ? 0.15 : 0) - (t ? 0 : 0.1)),
+      });
+    }
+  }
+}

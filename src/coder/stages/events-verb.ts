@@ -1,0 +1,226 @@
+/**
+ * Verbal events: a verb rule read with its voice, mood, source and target.
+ */
+import type { VerbRule } from '../../dictionaries/types.js';
+import type { ActorPhrase, Doc } from '../doc.js';
+import { type PlaceFinder } from './place.js';
+import { intentCodeFor, readModality } from './modality.js';
+import { type ClauseContext, isPassive, passiveAgent, subjectOf, targetAfter, verbGroup } from './syntax.js';
+import { governingVerbOf, hasSpeechVerbBefore } from './events-complements.js';
+import { ARTICLES, BACKGROUND } from './events-noun.js';
+import { type EventCandidate, MUTUAL_ROOTS, pairUp, splitParties } from './events-pairs.js';
+import type { PickedRule } from './events-rules.js';
+import {
+  RETALIATION,
+  conditionSubject,
+  domesticObject,
+  introducedAsPlace,
+  keysOf,
+  lastOtherActor,
+  ownStatePhrase,
+  placeAsTarget,
+  protestedGovernment,
+  reactionTarget,
+} from './events-targets.js';
+
+export function codeVerb(
+  ctx: ClauseContext,
+  v: number,
+  si: number,
+  picked: PickedRule,
+  earlier: readonly EventCandidate[],
+  places: PlaceFinder,
+): EventCandidate[] {
+  const { doc } = ctx;
+  const group = verbGroup(doc, v, ctx.sentenceFrom);
+  const { rule, particleEnd } = picked;
+  const modality = readModality(doc, group, ctx.sentenceFrom);
+  if (modality.mood === 'hypothetical') return [];
+  // "because of fighting between…", "after shelling": a gerund used as a noun names background.
+  // "Russian troops fighting in Ukraine", "troops fighting in Tigray killed…": a participle of force
+  // right after its noun describes the noun; it is no act of its own ("demonstrators protesting" is).
+  if (
+    /^(18|19|20)/.test(rule.code) &&
+    doc.tokens.lower[v]?.endsWith('ing') &&
+    group.from === v &&
+    /^(NOUN|PROPN)$/.test(doc.tokens.pos[v - 1] ?? '') &&
+    (doc.phraseAt[v - 1] ?? -1) >= 0
+  )
+    return [];
+  // "the killing of a Sikh leader" is a noun, not the subject's act.
+  const before = doc.tokens.lower[v - 1] ?? '';
+  if (doc.tokens.lower[v]?.endsWith('ing') && (BACKGROUND.has(before) || ARTICLES.has(before))) return [];
+  if (takesClause(doc, particleEnd, rule.code) || transitiveProtest(doc, particleEnd, rule)) return [];
+
+  // "victims killed by the crash", "a plan backed by Iran": a participle after a noun is passive.
+  const reducedPassive = !isPassive(doc, group) && isReducedPassive(doc, v, particleEnd);
+  // "is opposed to", "is committed to": an adjective of the subject's own stance, not a passive.
+  const stance = STANCE_PARTICIPLES.has(doc.tokens.lemma[v] ?? '') && doc.tokens.lower[particleEnd] === 'to';
+  const passive = !stance && (reducedPassive || isPassive(doc, group));
+  let sources: ActorPhrase[];
+  let targets: ActorPhrase[];
+  let targetDistance = 0;
+  if (passive) {
+    sources = passiveAgent(ctx, particleEnd);
+    targets = reducedPassive ? phraseEndingAt(doc, v) : subjectOf(ctx, group.from);
+    // "Sanctions were imposed on Iran by the EU": the subject is the action, the target follows.
+    if (targets.length === 0) targets = targetAfter(ctx, particleEnd, true)?.phrases ?? [];
+  } else {
+    // "telephoned Erdogan to offer condolences", "agreed to meet": an infinitive shares the subject
+    // of the verb it depends on, not the object standing before it.
+    const governing =
+      group.words[0] === 'to'
+        ? governingVerbOf(doc, group.from, ctx.sentenceFrom)
+        : participleHead(doc, v, group.from, ctx.sentenceFrom);
+    sources = subjectOf(ctx, governing >= 0 ? verbGroup(doc, governing, ctx.sentenceFrom).from : group.from);
+    const ownKeys = keysOf(sources);
+    const t = targetAfter(
+      ctx,
+      particleEnd,
+      false,
+      ownKeys,
+      CLAUSE_ROOTS.has(rule.code.slice(0, 2)),
+      AIMED_ROOTS.has(rule.code.slice(0, 2)),
+    );
+    targets = t?.phrases ?? [];
+    targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
+  }
+  if (sources.length === 0) return [];
+  // "Sudanese refugees are still arriving in eastern Chad": crowds travel, they do not pay visits.
+  if (
+    rule.code.startsWith('04') &&
+    TRAVEL.has(doc.tokens.lemma[v] ?? '') &&
+    sources.every((p) => p.actors.every((a) => a.sector === 'CVL'))
+  )
+    return [];
+  // Parties acting together ("A and B met in Istanbul") act towards each other, not the place.
+  // "Chinese and Russian warships" is one phrase of two parties: for acting together it counts as two.
+  if (sources.length === 1 && (sources[0]?.actors.length ?? 0) > 1)
+    sources = splitParties(sources[0] as ActorPhrase);
+  const mutual = sources.length > 1 && MUTUAL_ROOTS.has(rule.code.slice(0, 2));
+  // "A and B held exercises in the Sea of Japan": together they act towards each other, not the place.
+  if (mutual && targets.every((t) => introducedAsPlace(doc, t.from))) targets = [];
+  if (targets.length === 0 && !mutual)
+    targets = placeAsTarget(ctx, particleEnd, rule.code, sources, places, modality.mood === 'asserted');
+  if (targets.length === 0 && !mutual)
+    targets = reactionTarget(doc, particleEnd, rule.code, sources, earlier, si);
+  if (targets.length === 0 && RETALIATION.has(doc.tokens.lemma[v] ?? ''))
+    targets = lastOtherActor(sources, earlier, si);
+  if (targets.length === 0) targets = protestedGovernment(doc, rule.code, sources, places);
+  if (targets.length === 0 && rule.code.startsWith('17'))
+    targets = domesticObject(doc, particleEnd, sources, places);
+  // "declared martial law", "imposed a state of emergency": emergency rule is over one's own country.
+  const home = sources.length === 1 ? sources[0]?.actors[0]?.country : null;
+  if (targets.length === 0 && rule.code.startsWith('172') && home)
+    targets = ownStatePhrase(doc, v, particleEnd, home, places);
+  let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
+  // "French and Egyptian warships launched war games": a show of force by several parties
+  // together is military cooperation between them (062).
+  if (mutual && targets.length === 0 && code.startsWith('15')) code = '062';
+  if (targets.length === 0 && code.startsWith('13')) targets = conditionSubject(ctx, particleEnd, sources);
+  // "withdrawing from ECOWAS", "to withdraw the United States from the WHO": leaving an
+  // international body cuts ties with it (16), it is no military retreat.
+  if (code.startsWith('087') && targets.some((t) => t.actors.some((a) => a.code.startsWith('IGO'))))
+    code = modality.mood === 'intended' ? '1313' : '161';
+  // "expelled seven senior UN officials": sending away an international body's staff is 166, not the
+  // deportation of individuals (174).
+  if (
+    code === '174' &&
+    targets.length > 0 &&
+    targets.every((t) => t.actors.every((a) => a.code.startsWith('IGO')))
+  )
+    code = '166';
+  let negated = modality.negated;
+  // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
+  if (modality.conditionalFuture) {
+    const root = Number(rule.code.slice(0, 2));
+    // "will not accept any more refugees if war starts" still refuses now.
+    if (root < 12 && !(negated && COOPERATIVE_ROOTS.has(rule.code.slice(0, 2)))) return [];
+    if (root >= 15) code = rule.intent ?? intentCodeFor(rule.code);
+  }
+  // "will not accept refugees", "refused to allow": a declined cooperation is a rejection (12x).
+  if (negated && modality.mood === 'intended' && COOPERATIVE_ROOTS.has(rule.code.slice(0, 2))) {
+    code = rejectionCodeFor(rule.code);
+    negated = false;
+  }
+  const reported = hasSpeechVerbBefore(doc, group.from, ctx.sentenceFrom);
+  return pairUp(sources, targets, code, {
+    trigger: [v, particleEnd],
+    lemma: doc.tokens.lemma[v] ?? '',
+    rule: rule.id,
+    negated,
+    mood: modality.mood,
+    reported,
+    sentence: si,
+    confidence: 0.85 - Math.min(0.3, Math.max(0, targetDistance - 4) * 0.03) + (rule.after.length ? 0.05 : 0),
+  });
+}
+
+const TRAVEL = new Set(['arrive', 'travel', 'visit', 'go', 'fly', 'come', 'return', 'flee', 'cross']);
+
+const STANCE_PARTICIPLES = new Set([
+  'oppose',
+  'commit',
+  'dedicate',
+  'devote',
+  'determine',
+  'prepare',
+  'resign',
+]);
+
+/** ", killing about 20 people": a participle after a comma shares the main verb's subject. */
+function participleHead(doc: Doc, v: number, from: number, sentenceFrom: number): number {
+  if (doc.tokens.lower[from - 1] !== ',' || !doc.tokens.lower[v]?.endsWith('ing')) return -1;
+  for (let k = from - 2; k >= sentenceFrom; k--) if (doc.tokens.pos[k] === 'VERB') return k;
+  return -1;
+}
+
+const COOPERATIVE_ROOTS = new Set(['03', '04', '05', '06', '07', '08']);
+
+/** The CAMEO rejection of a cooperative action: not meeting is 125, not aiding 122, not yielding 124. */
+function rejectionCodeFor(code: string): string {
+  const root = code.slice(0, 2);
+  if (root === '04' || code.startsWith('036')) return '125';
+  if (root === '06' || code.startsWith('031')) return '121';
+  if (root === '07' || code.startsWith('033')) return '122';
+  if (root === '08' || code.startsWith('035')) return '124';
+  return '120';
+}
+
+/** Only verbs of saying, asking and blaming take a "that"-clause: "recognise that …" is no recognition. */
+const CLAUSE_ROOTS = new Set(['01', '02', '09', '10', '11', '12', '13', '14']);
+
+function takesClause(doc: Doc, next: number, code: string): boolean {
+  const w = doc.tokens.lower[next] ?? '';
+  return ['that', 'whether', 'how', 'what', 'why'].includes(w) && !CLAUSE_ROOTS.has(code.slice(0, 2));
+}
+
+/** "demonstrated his contempt", "rallied the troops": a protest verb with a direct object means something else. */
+function transitiveProtest(doc: Doc, next: number, rule: VerbRule): boolean {
+  if (rule.code.slice(0, 2) !== '14' || rule.after.length) return false;
+  const pos = doc.tokens.pos[next];
+  return (
+    pos === 'DET' ||
+    pos === 'NOUN' ||
+    pos === 'ADJ' ||
+    (pos === 'PRON' && /^(his|her|its|their)$/.test(doc.tokens.lower[next] ?? ''))
+  );
+}
+
+/** Roots whose "at" introduces the target: "fired rockets at Israel", "lashed out at Washington". */
+const AIMED_ROOTS = new Set(['11', '13', '17', '18', '19', '20']);
+
+/** A past participle right after a noun and followed by "by": "victims killed by …". */
+function isReducedPassive(doc: Doc, v: number, after: number): boolean {
+  const w = doc.tokens.lower[v] ?? '';
+  if (!/(ed|en|wn)$/.test(w)) return false;
+  const prev = doc.tokens.pos[v - 1];
+  if (prev !== 'NOUN' && prev !== 'PROPN') return false;
+  return doc.tokens.lower[after] === 'by' || doc.tokens.lower[after + 1] === 'by';
+}
+
+function phraseEndingAt(doc: Doc, v: number): ActorPhrase[] {
+  const pi = doc.phraseAt[v - 1] ?? -1;
+  const p = doc.phrases[pi];
+  return p && p.to === v && !p.modifier ? [p] : [];
+}
