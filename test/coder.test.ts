@@ -402,6 +402,29 @@ describe('coder: conventions of CAMEO coding', () => {
       [],
     );
   });
+
+  it('reads "received X from Y" as what Y gave, did or promised to the subject', () => {
+    assert.ok(roots('Ukraine received F-16 fighter jets from Denmark on Monday.').includes('DNK 07 UKR'));
+    assert.ok(
+      roots('Pakistan received a loan tranche from the International Monetary Fund.').includes('IMF 07 PAK'),
+    );
+    assert.ok(
+      roots('Putin received a phone call from Erdogan on Tuesday.', '2024-01-01').includes('TUR 04 RUS'),
+    );
+    // A host receiving a visitor stays the host's act.
+    assert.ok(
+      roots('Erdogan received a delegation from Hamas in Ankara.', '2024-01-01').includes('TUR 04 HAMAS'),
+    );
+  });
+
+  it('codes nothing for the victims of a participle: "there were ten soldiers killed", "with exiled dissidents"', () => {
+    assert.deepEqual(triples('There were 10 Russian soldiers killed in Ukraine today.'), []);
+    assert.ok(
+      roots('Bush will meet with exiled dissidents from Myanmar.', '2008-08-01').every(
+        (t) => !t.includes(' 17 '),
+      ),
+    );
+  });
 });
 
 describe('coder: time and place', () => {

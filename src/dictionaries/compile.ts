@@ -197,6 +197,7 @@ export function compileDictionary(
           after,
           notAfter,
           intent: e.intent ?? null,
+          sourceAfter: e.source_after ?? null,
           specificity: (after.length ? 2 : 0) + (particle.length ? 1 : 0),
         });
       }

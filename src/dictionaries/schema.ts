@@ -99,6 +99,8 @@ export const verbPatternSchema = z
     not_after: words,
     links: z.array(z.string()).optional(),
     intent: cameoCode.nullish(),
+    /** "received weapons from the US": the actor after this word gives, the subject receives. */
+    source_after: z.string().min(1).nullish(),
     note: z.string().nullish(),
   })
   .refine((p) => (p.verbs?.length ?? 0) + (p.nouns?.length ?? 0) > 0, {

@@ -49,6 +49,8 @@ export interface VerbRule {
   after: string[][];
   notAfter: string[][];
   intent: string | null;
+  /** A converse verb's preposition: "received arms from the US" is the US's act towards the subject. */
+  sourceAfter: string | null;
   /** More specific rules first: rules with `after` outrank bare ones. */
   specificity: number;
 }

@@ -85,8 +85,12 @@ function isAttributive(doc: Doc, v: number): boolean {
   if (!/ed$/.test(tokens.lower[v] ?? '')) return false;
   const before = tokens.pos[v - 1] ?? '';
   const after = tokens.pos[v + 1] ?? '';
+  // "meet with exiled dissidents": after a preposition, too, the participle opens a noun phrase.
   const describes =
-    before === 'NUM' || before === 'DET' || (before === 'VERB' && /ing$/.test(tokens.lower[v - 1] ?? ''));
+    before === 'NUM' ||
+    before === 'DET' ||
+    before === 'ADP' ||
+    (before === 'VERB' && /ing$/.test(tokens.lower[v - 1] ?? ''));
   return describes && (after === 'NOUN' || after === 'ADJ') && tokens.lower[v - 1] !== 'that';
 }
 

@@ -5,7 +5,7 @@ import type { VerbRule } from '../../dictionaries/types.js';
 import type { ActorPhrase, Doc } from '../doc.js';
 import { type PlaceFinder } from './place.js';
 import { intentCodeFor, readModality } from './modality.js';
-import { type ClauseContext, isPassive, passiveAgent, subjectOf, targetAfter, verbGroup } from './syntax.js';
+import { type ClauseContext, coordinated, isPassive, passiveAgent, subjectOf, targetAfter, verbGroup } from './syntax.js';
 import { governingVerbOf, hasSpeechVerbBefore } from './events-complements.js';
 import { ARTICLES, BACKGROUND } from './events-noun.js';
 import { type EventCandidate, MUTUAL_ROOTS, pairUp, splitParties } from './events-pairs.js';
@@ -84,6 +84,11 @@ export function codeVerb(
     );
     targets = t?.phrases ?? [];
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
+  }
+  // "Georgian demonstrators received weapons from the government": the giver acts towards the subject.
+  if (rule.sourceAfter && !passive) {
+    targets = sources;
+    sources = phraseAfterWord(ctx, particleEnd, rule.sourceAfter);
   }
   if (sources.length === 0) return [];
   // "Sudanese refugees are still arriving in eastern Chad": crowds travel, they do not pay visits.
@@ -210,17 +215,42 @@ function transitiveProtest(doc: Doc, next: number, rule: VerbRule): boolean {
 /** Roots whose "at" introduces the target: "fired rockets at Israel", "lashed out at Washington". */
 const AIMED_ROOTS = new Set(['11', '13', '17', '18', '19', '20']);
 
-/** A past participle right after a noun and followed by "by": "victims killed by …". */
+/** A past participle right after a noun, as in "victims killed by …" and "there were ten soldiers killed". */
 function isReducedPassive(doc: Doc, v: number, after: number): boolean {
   const w = doc.tokens.lower[v] ?? '';
   if (!/(ed|en|wn)$/.test(w)) return false;
   const prev = doc.tokens.pos[v - 1];
   if (prev !== 'NOUN' && prev !== 'PROPN') return false;
-  return doc.tokens.lower[after] === 'by' || doc.tokens.lower[after + 1] === 'by';
+  if (doc.tokens.lower[after] === 'by' || doc.tokens.lower[after + 1] === 'by') return true;
+  // "there were ten Russian soldiers killed", "with 20 people wounded": what happened to the noun.
+  const phrase = phraseEndingAt(doc, v)[0];
+  let k = (phrase?.from ?? v - 1) - 1;
+  while (k > 0 && /^(NUM|DET|ADJ)$/.test(doc.tokens.pos[k] ?? '')) k--;
+  const before = doc.tokens.lower[k] ?? '';
+  return before === 'with' || (EXISTENTIAL_BE.has(before) && doc.tokens.lower[k - 1] === 'there');
 }
+
+const EXISTENTIAL_BE = new Set(['is', 'are', 'was', 'were', 'been']);
 
 function phraseEndingAt(doc: Doc, v: number): ActorPhrase[] {
   const pi = doc.phraseAt[v - 1] ?? -1;
   const p = doc.phrases[pi];
   return p && p.to === v && !p.modifier ? [p] : [];
+}
+
+/** The actors right after `word` in the rest of the clause: "from the Georgian government". */
+function phraseAfterWord(ctx: ClauseContext, from: number, word: string): ActorPhrase[] {
+  const { doc } = ctx;
+  const limit = Math.min(ctx.sentenceTo, from + 10);
+  for (let k = from; k < limit; k++) {
+    const w = doc.tokens.lower[k] ?? '';
+    if (w === ',' || doc.tokens.pos[k] === 'VERB') return [];
+    if (w !== word) continue;
+    for (let j = k + 1; j < Math.min(limit, k + 4); j++) {
+      const pi = doc.phraseAt[j] ?? -1;
+      if (pi >= 0) return coordinated(doc, pi);
+    }
+    return [];
+  }
+  return [];
 }
