@@ -5,7 +5,15 @@ import type { VerbRule } from '../../dictionaries/types.js';
 import type { ActorPhrase, Doc } from '../doc.js';
 import { type PlaceFinder } from './place.js';
 import { intentCodeFor, readModality } from './modality.js';
-import { type ClauseContext, coordinated, isPassive, passiveAgent, subjectOf, targetAfter, verbGroup } from './syntax.js';
+import {
+  type ClauseContext,
+  coordinated,
+  isPassive,
+  passiveAgent,
+  subjectOf,
+  targetAfter,
+  verbGroup,
+} from './syntax.js';
 import { governingVerbOf, hasSpeechVerbBefore } from './events-complements.js';
 import { ARTICLES, BACKGROUND } from './events-noun.js';
 import { type EventCandidate, MUTUAL_ROOTS, pairUp, splitParties } from './events-pairs.js';
