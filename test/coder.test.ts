@@ -320,8 +320,8 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(pak.includes('PAK 13 IND') && !pak.includes('PAK 13 PAK'), pak.join('; '));
   });
 
-  it('codes no act by the asker for what it wants another party to do', () => {
-    assert.deepEqual(roots('Obama wants Putin to attack Switzerland.', '2012-01-01'), []);
+  it('codes what one party wants another to do as its appeal, not as the act it wants', () => {
+    assert.deepEqual(roots('Obama wants Putin to attack Switzerland.', '2012-01-01'), ['USA 02 RUS']);
     assert.ok(roots('Washington asked Israel to halt strikes on Lebanon.').includes('USA 02 ISR'));
   });
 
@@ -415,6 +415,13 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(
       roots('Erdogan received a delegation from Hamas in Ankara.', '2024-01-01').includes('TUR 04 HAMAS'),
     );
+  });
+
+  it('reads wanting another party to act as an appeal to it, and wanting to act as the intent', () => {
+    assert.ok(roots('The European Union wants Serbia to recognise Kosovo.').includes('EU 02 SRB'));
+    assert.ok(roots('Israel does not want Hamas to rearm.').includes('ISR 02 HAMAS'));
+    const own = roots('Russia wants to hold talks with the United States.');
+    assert.ok(own.includes('RUS 03 USA') && !own.some((t) => t.includes(' 02 ')), own.join('; '));
   });
 
   it('codes nothing for the victims of a participle: "there were ten soldiers killed", "with exiled dissidents"', () => {

@@ -4,11 +4,11 @@
  */
 import type { Doc } from '../doc.js';
 import { type PlaceFinder } from './place.js';
-import { readModality, SPEECH_VERBS } from './modality.js';
-import { type ClauseContext, coordinated, relativeClauseMask, subjectOf, verbGroup } from './syntax.js';
+import { type ClauseContext, relativeClauseMask } from './syntax.js';
 import { insideVerbObject, silencedTriggers } from './events-complements.js';
+import { mustDemands, wantAppeals } from './events-directives.js';
 import { codeNoun } from './events-noun.js';
-import { pairUp, type EventCandidate } from './events-pairs.js';
+import type { EventCandidate } from './events-pairs.js';
 import { matchPhraseAt, pickVerbRule, verbRulesAt, type PickedRule, type RuleIndex } from './events-rules.js';
 import { codeVerb } from './events-verb.js';
 
@@ -29,7 +29,7 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
       const picked = list ? pickVerbRule(ctx, v, list, s.from, rules.objectStarts.get(list)) : null;
       if (picked) picks.set(v, picked);
     }
-    out.push(...mustDemands(ctx, si, picks));
+    out.push(...mustDemands(ctx, si, picks), ...wantAppeals(ctx, si, picks));
     const silenced = silencedTriggers(doc, picks, s.from);
     const verbal: EventCandidate[] = [];
     for (const [v, picked] of picks) {
@@ -65,59 +65,6 @@ function withoutProtestSlogans(doc: Doc, events: EventCandidate[]): EventCandida
         doc.tokens.lower[e.trigger[0]]?.endsWith('ing')
       ),
   );
-}
-
-const OBLIGATION = new Set(['must', 'should']);
-
-/**
- * "Russia said Sudan must return the helicopter", "Britain reiterated that Libya must hand over…":
- * telling another party what it must do is a demand (CAMEO 10), whatever the speech verb.
- */
-function mustDemands(ctx: ClauseContext, si: number, picks: Map<number, PickedRule>): EventCandidate[] {
-  const { doc } = ctx;
-  const out: EventCandidate[] = [];
-  for (let v = ctx.sentenceFrom; v < ctx.sentenceTo; v++) {
-    if (doc.tokens.pos[v] !== 'VERB' || !SPEECH_VERBS.has(doc.tokens.lemma[v] ?? '') || picks.has(v))
-      continue;
-    const k = clauseStartAfter(doc, v + 1, ctx.sentenceTo);
-    const pi = doc.phraseAt[k] ?? -1;
-    const phrase = doc.phrases[pi];
-    if (!phrase || phrase.modifier) continue;
-    const targets = coordinated(doc, pi);
-    const last = targets[targets.length - 1] ?? phrase;
-    if (!OBLIGATION.has(doc.tokens.lower[last.to] ?? '')) continue;
-    const group = verbGroup(doc, v, ctx.sentenceFrom);
-    const sources = subjectOf(ctx, group.from);
-    if (sources.length === 0) continue;
-    const m = readModality(doc, group, ctx.sentenceFrom);
-    if (m.mood === 'hypothetical') continue;
-    out.push(
-      ...pairUp(sources, targets, '100', {
-        trigger: [v, v + 1],
-        lemma: doc.tokens.lemma[v] ?? '',
-        rule: 'syntax/must-demand',
-        negated: m.negated,
-        mood: 'asserted',
-        reported: false,
-        sentence: si,
-        confidence: 0.7,
-      }),
-    );
-  }
-  return out;
-}
-
-/**
- * Where the reported clause begins: right after the verb, or after "that" once a date, a place or a
- * hearer has been passed ("said on Tuesday that", "told Lavrov at talks in Moscow that").
- */
-function clauseStartAfter(doc: Doc, from: number, to: number): number {
-  for (let k = from; k < Math.min(to, from + 10); k++) {
-    const w = doc.tokens.lower[k] ?? '';
-    if (w === 'that') return k + 1;
-    if (w === ',' || w === ';' || doc.tokens.pos[k] === 'VERB' || doc.tokens.pos[k] === 'AUX') break;
-  }
-  return from;
 }
 
 function markConsumed(doc: Doc, consumed: Set<number>, at: number, phrases: string[][]): void {

@@ -1,0 +1,108 @@
+/**
+ * Directives read from the clause's shape rather than from a verb rule: what one party says another
+ * must do, and what it wants another to do.
+ */
+import type { Doc } from '../doc.js';
+import { readModality, SPEECH_VERBS } from './modality.js';
+import { type ClauseContext, coordinated, subjectOf, verbGroup } from './syntax.js';
+import { pairUp, type EventCandidate } from './events-pairs.js';
+import type { PickedRule } from './events-rules.js';
+
+const OBLIGATION = new Set(['must', 'should']);
+
+/**
+ * "Russia said Sudan must return the helicopter", "Britain reiterated that Libya must hand over…":
+ * telling another party what it must do is a demand (CAMEO 10), whatever the speech verb.
+ */
+export function mustDemands(
+  ctx: ClauseContext,
+  si: number,
+  picks: Map<number, PickedRule>,
+): EventCandidate[] {
+  const { doc } = ctx;
+  const out: EventCandidate[] = [];
+  for (let v = ctx.sentenceFrom; v < ctx.sentenceTo; v++) {
+    if (doc.tokens.pos[v] !== 'VERB' || !SPEECH_VERBS.has(doc.tokens.lemma[v] ?? '') || picks.has(v))
+      continue;
+    const k = clauseStartAfter(doc, v + 1, ctx.sentenceTo);
+    const pi = doc.phraseAt[k] ?? -1;
+    const phrase = doc.phrases[pi];
+    if (!phrase || phrase.modifier) continue;
+    const targets = coordinated(doc, pi);
+    const last = targets[targets.length - 1] ?? phrase;
+    if (!OBLIGATION.has(doc.tokens.lower[last.to] ?? '')) continue;
+    const group = verbGroup(doc, v, ctx.sentenceFrom);
+    const sources = subjectOf(ctx, group.from);
+    if (sources.length === 0) continue;
+    const m = readModality(doc, group, ctx.sentenceFrom);
+    if (m.mood === 'hypothetical') continue;
+    out.push(
+      ...pairUp(sources, targets, '100', {
+        trigger: [v, v + 1],
+        lemma: doc.tokens.lemma[v] ?? '',
+        rule: 'syntax/must-demand',
+        negated: m.negated,
+        mood: 'asserted',
+        reported: false,
+        sentence: si,
+        confidence: 0.7,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Where the reported clause begins: right after the verb, or after "that" once a date, a place or a
+ * hearer has been passed ("said on Tuesday that", "told Lavrov at talks in Moscow that").
+ */
+function clauseStartAfter(doc: Doc, from: number, to: number): number {
+  for (let k = from; k < Math.min(to, from + 10); k++) {
+    const w = doc.tokens.lower[k] ?? '';
+    if (w === 'that') return k + 1;
+    if (w === ',' || w === ';' || doc.tokens.pos[k] === 'VERB' || doc.tokens.pos[k] === 'AUX') break;
+  }
+  return from;
+}
+
+/** Verbs whose object and infinitive say what the subject asks of another: "wants Putin to attack". */
+const WANTING = new Set(['want', 'wish']);
+
+/**
+ * "Obama wants Putin to attack Switzerland", "the EU wants Serbia to recognise Kosovo": wanting
+ * another party to act is an appeal to it (CAMEO 02), whatever the act asked for.
+ */
+export function wantAppeals(
+  ctx: ClauseContext,
+  si: number,
+  picks: Map<number, PickedRule>,
+): EventCandidate[] {
+  const { doc } = ctx;
+  const out: EventCandidate[] = [];
+  for (let v = ctx.sentenceFrom; v < ctx.sentenceTo; v++) {
+    if (doc.tokens.pos[v] !== 'VERB' || !WANTING.has(doc.tokens.lemma[v] ?? '') || picks.has(v)) continue;
+    const pi = doc.phraseAt[v + 1] ?? -1;
+    const phrase = doc.phrases[pi];
+    if (!phrase || phrase.modifier) continue;
+    const targets = coordinated(doc, pi);
+    const last = targets[targets.length - 1] ?? phrase;
+    if (doc.tokens.lower[last.to] !== 'to' || doc.tokens.pos[last.to + 1] !== 'VERB') continue;
+    const group = verbGroup(doc, v, ctx.sentenceFrom);
+    const sources = subjectOf(ctx, group.from);
+    const m = readModality(doc, group, ctx.sentenceFrom);
+    if (sources.length === 0 || m.mood === 'hypothetical') continue;
+    out.push(
+      ...pairUp(sources, targets, '020', {
+        trigger: [v, v + 1],
+        lemma: doc.tokens.lemma[v] ?? '',
+        rule: 'syntax/want-appeal',
+        negated: m.negated,
+        mood: 'asserted',
+        reported: false,
+        sentence: si,
+        confidence: 0.6,
+      }),
+    );
+  }
+  return out;
+}
