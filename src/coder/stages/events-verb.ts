@@ -72,7 +72,7 @@ export function codeVerb(
     sources = passiveAgent(ctx, particleEnd);
     targets = reducedPassive ? phraseEndingAt(doc, v) : subjectOf(ctx, group.from);
     // "Sanctions were imposed on Iran by the EU": the subject is the action, the target follows.
-    if (targets.length === 0) targets = targetAfter(ctx, particleEnd, true)?.phrases ?? [];
+    if (targets.length === 0) targets = targetAfter(ctx, particleEnd, { passive: true })?.phrases ?? [];
   } else {
     // "telephoned Erdogan to offer condolences", "agreed to meet": an infinitive shares the subject
     // of the verb it depends on, not the object standing before it.
@@ -82,14 +82,13 @@ export function codeVerb(
         : participleHead(doc, v, group.from, ctx.sentenceFrom);
     sources = subjectOf(ctx, governing >= 0 ? verbGroup(doc, governing, ctx.sentenceFrom).from : group.from);
     const ownKeys = keysOf(sources);
-    const t = targetAfter(
-      ctx,
-      particleEnd,
-      false,
-      ownKeys,
-      CLAUSE_ROOTS.has(rule.code.slice(0, 2)),
-      AIMED_ROOTS.has(rule.code.slice(0, 2)),
-    );
+    const root = rule.code.slice(0, 2);
+    const t = targetAfter(ctx, particleEnd, {
+      skipKeys: ownKeys,
+      clauseTarget: CLAUSE_ROOTS.has(root),
+      aimedAt: AIMED_ROOTS.has(root),
+      neverOwn: root === '16',
+    });
     targets = t?.phrases ?? [];
     targetDistance = t ? (doc.phrases[t.at]?.from ?? v) - v : 0;
   }

@@ -328,14 +328,28 @@ export function coordinated(doc: Doc, index: number): ActorPhrase[] {
  * The first phrase after `from` in the same clause that is not a place ("in Istanbul") or time,
  * with its coordinated partners: the object or prepositional target.
  */
+export interface TargetSearch {
+  passive?: boolean;
+  /** The source's own actor keys. */
+  skipKeys?: ReadonlySet<string>;
+  /** The verb takes a that-clause whose subject is its target ("demanded that the US cancel"). */
+  clauseTarget?: boolean;
+  /** "fired at", "lashed out at": "at" names the target, not the place. */
+  aimedAt?: boolean;
+  /** "bans on travel to Canada against Russian officers": a state never sanctions itself. */
+  neverOwn?: boolean;
+}
+
 export function targetAfter(
   c: ClauseContext,
   from: number,
-  passive = false,
-  skipKeys: ReadonlySet<string> = new Set(),
-  clauseTarget = false,
-  /** "fired at", "lashed out at": "at" names the target, not the place. */
-  aimedAt = false,
+  {
+    passive = false,
+    skipKeys = new Set(),
+    clauseTarget = false,
+    aimedAt = false,
+    neverOwn = false,
+  }: TargetSearch = {},
   maxDistance = 14,
 ): { phrases: ActorPhrase[]; at: number } | null {
   const { doc } = c;
@@ -368,7 +382,7 @@ export function targetAfter(
     // "halting US funding for the WHO": the source's own state qualifying a noun is not the target.
     // …nor are its own means: "offered its troops to Lebanon".
     const own = skipKeys.size > 0 && phrase.actors.every((a) => skipKeys.has(a.key));
-    if (own && (phrase.modifier || phrase.viaCoreference)) {
+    if (own && (phrase.modifier || phrase.viaCoreference || neverOwn)) {
       k = phrase.to - 1;
       continue;
     }
