@@ -417,6 +417,19 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('takes the actor named on the act of force a passive happened in as its agent ("killed in Israeli shelling")', () => {
+    assert.ok(
+      roots('Three civilians were killed in a Russian air strike on Kharkiv.').includes('RUS 19 UKR'),
+    );
+    assert.ok(
+      roots('Four children were killed in Israeli tank shelling in the east of the Gaza Strip.').includes(
+        'ISR 19 PSE',
+      ),
+    );
+    // The agent's own name is not the place.
+    assert.deepEqual(triples('Four children were killed in Israeli shelling.'), []);
+  });
+
   it('reads wanting another party to act as an appeal to it, and wanting to act as the intent', () => {
     assert.ok(roots('The European Union wants Serbia to recognise Kosovo.').includes('EU 02 SRB'));
     assert.ok(roots('Israel does not want Hamas to rearm.').includes('ISR 02 HAMAS'));

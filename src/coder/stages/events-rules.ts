@@ -10,6 +10,8 @@ export interface RuleIndex {
   nouns: Map<string, NounRule[]>;
   /** Per verb's rule list: first word of an object phrase -> the rules that have one starting so. */
   objectStarts: Map<VerbRule[], Map<string, number[]>>;
+  /** Nouns that name an act of force (18-20): "shelling", "air strike". */
+  forceNouns: Set<string>;
 }
 
 export function indexRules(dict: CompiledDictionary): RuleIndex {
@@ -41,7 +43,8 @@ export function indexRules(dict: CompiledDictionary): RuleIndex {
     });
     objectStarts.set(list, starts);
   }
-  return { verbs, nouns, objectStarts };
+  const forceNouns = new Set(dict.nouns.filter((r) => /^(18|19|20)/.test(r.code)).map((r) => r.lemma));
+  return { verbs, nouns, objectStarts, forceNouns };
 }
 
 /**

@@ -125,7 +125,9 @@ export function placeAsTarget(
     const pi = doc.phraseAt[j] ?? -1;
     const phrase = doc.phrases[pi] ?? cityPhrase(doc, j, limit, places);
     // "in the Gaza Strip": the name may take its article along.
-    if (!phrase || (phrase.from !== j && phrase.from !== k + 1) || phrase.viaCoreference) continue;
+    if (!phrase || phrase.from < k + 1 || phrase.from > j || phrase.viaCoreference) continue;
+    // "killed in Israeli shelling": the agent's own words are no place.
+    if (sources.includes(phrase)) continue;
     const a = phrase.actors[0];
     if (!a || a.person || a.org || a.country == null) continue;
     const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));

@@ -17,7 +17,7 @@ import {
 import { governingVerbOf, hasSpeechVerbBefore } from './events-complements.js';
 import { ARTICLES, BACKGROUND } from './events-noun.js';
 import { type EventCandidate, MUTUAL_ROOTS, pairUp, splitParties } from './events-pairs.js';
-import type { PickedRule } from './events-rules.js';
+import type { PickedRule, RuleIndex } from './events-rules.js';
 import {
   RETALIATION,
   conditionSubject,
@@ -38,6 +38,7 @@ export function codeVerb(
   picked: PickedRule,
   earlier: readonly EventCandidate[],
   places: PlaceFinder,
+  rules: RuleIndex,
 ): EventCandidate[] {
   const { doc } = ctx;
   const group = verbGroup(doc, v, ctx.sentenceFrom);
@@ -70,6 +71,7 @@ export function codeVerb(
   let targetDistance = 0;
   if (passive) {
     sources = passiveAgent(ctx, particleEnd);
+    if (sources.length === 0) sources = forceNamedAfter(ctx, particleEnd, rules.forceNouns);
     targets = reducedPassive ? phraseEndingAt(doc, v) : subjectOf(ctx, group.from);
     // "Sanctions were imposed on Iran by the EU": the subject is the action, the target follows.
     if (targets.length === 0) targets = targetAfter(ctx, particleEnd, { passive: true })?.phrases ?? [];
@@ -258,6 +260,26 @@ function phraseAfterWord(ctx: ClauseContext, from: number, word: string): ActorP
       if (pi >= 0) return coordinated(doc, pi);
     }
     return [];
+  }
+  return [];
+}
+
+/**
+ * "were killed in Israeli tank shelling", "died in a Russian air strike": the actor named on the act
+ * of force that the passive happened in is its agent.
+ */
+function forceNamedAfter(ctx: ClauseContext, from: number, forceNouns: ReadonlySet<string>): ActorPhrase[] {
+  const { doc } = ctx;
+  if (doc.tokens.lower[from] !== 'in') return [];
+  let actor = -1;
+  for (let k = from + 1; k < Math.min(ctx.sentenceTo, from + 7); k++) {
+    const pi = doc.phraseAt[k] ?? -1;
+    if (pi >= 0 && actor < 0) actor = pi;
+    const lower = doc.tokens.lower[k] ?? '';
+    if (actor >= 0 && (forceNouns.has(doc.tokens.lemma[k] ?? '') || forceNouns.has(lower))) {
+      return coordinated(doc, actor);
+    }
+    if (!/^(DET|ADJ|NOUN|PROPN|NUM|PUNCT)$/.test(doc.tokens.pos[k] ?? '') || lower === ',') return [];
   }
   return [];
 }

@@ -35,7 +35,7 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
     for (const [v, picked] of picks) {
       if (silenced.has(v)) continue;
       if (picked.objectAt >= 0) markConsumed(doc, consumed, picked.objectAt, picked.rule.after);
-      verbal.push(...codeVerb(ctx, v, si, picked, [...out, ...verbal], places));
+      verbal.push(...codeVerb(ctx, v, si, picked, [...out, ...verbal], places, rules));
     }
     out.push(...withoutProtestSlogans(doc, verbal));
     for (let n = s.from; n < s.to; n++) {

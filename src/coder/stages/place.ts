@@ -16,7 +16,11 @@ const DIRECTIONS =
 export function placeNameAfter(doc: Doc, from: number): number {
   let j = from;
   if (doc.tokens.lower[j] === 'the') j++;
-  if (DIRECTIONS.test(doc.tokens.lower[j] ?? '')) j++;
+  if (DIRECTIONS.test(doc.tokens.lower[j] ?? '')) {
+    j++;
+    // "in the east of the Gaza Strip"
+    if (doc.tokens.lower[j] === 'of') j += doc.tokens.lower[j + 1] === 'the' ? 2 : 1;
+  }
   return j;
 }
 
