@@ -86,6 +86,50 @@ describe('dictionary build', () => {
     );
   });
 
+  it('merges a person listed twice by name, but keeps namesakes with an `id` apart', () => {
+    const role = (country: string, title: string, from: string) => ({
+      country,
+      sector: 'GOV' as const,
+      title,
+      from,
+    });
+    const person = (name: string, id: string | undefined, roles: ReturnType<typeof role>[]) => ({
+      name,
+      id,
+      aliases: [],
+      surnames: [],
+      roles,
+    });
+    const dict = compileDictionary(
+      {
+        countries: [],
+        organizations: [],
+        persons: [
+          person('Ann Example', undefined, [role('FRA', 'Foreign Minister', '2020-01-01')]),
+          person('Ann Example', undefined, [role('FRA', 'Prime Minister', '2022-01-01')]),
+          person('Bo Namesake', 'bo-aus', [role('AUS', 'Defence Minister', '2013-01-01')]),
+          person('Bo Namesake', 'bo-can', [role('CAN', 'Governor General', '2010-01-01')]),
+        ],
+        regions: [],
+        roles: [],
+        cameo: [],
+        memberships: [],
+        places: [],
+        verbs: [],
+      },
+      createTokenizer(),
+      'test',
+    );
+    assert.deepEqual(
+      dict.persons.map((p) => [p.name, p.roles.map((r) => r.country)]),
+      [
+        ['Ann Example', ['FRA', 'FRA']],
+        ['Bo Namesake', ['AUS']],
+        ['Bo Namesake', ['CAN']],
+      ],
+    );
+  });
+
   it('ships every ISO state, the blocs and organisations named in the contract, and 800+ persons', () => {
     const dict = loadDictionary();
     const keys = new Set(dict.actors.map((a) => a.key));

@@ -135,7 +135,8 @@ export function compileDictionary(
     for (const n of [o.name, ...o.aliases]) addName(n, 'org', ref);
   }
 
-  // One person may be listed in several files (a minister who later led an organisation): merge by name.
+  // One person may be listed in several files (a minister who later led an organisation): merge by
+  // name, or by `id` where two people share a name.
   const personRef = new Map<string, number>();
   for (const p of src.persons) {
     const roles = p.roles.map((r) => ({
@@ -146,10 +147,11 @@ export function compileDictionary(
       from: r.from,
       to: r.to ?? null,
     }));
-    let ref = personRef.get(p.name);
+    const key = p.id ? `#${p.id}` : p.name;
+    let ref = personRef.get(key);
     if (ref == null) {
       ref = persons.length;
-      personRef.set(p.name, ref);
+      personRef.set(key, ref);
       persons.push({ name: p.name, roles: [] });
     }
     const entry = persons[ref] as PersonEntry;

@@ -68,6 +68,8 @@ export const roleTenureSchema = z
 
 export const personSchema = z.object({
   name: z.string().min(3),
+  /** Tells apart two people of the same name; entries sharing a name and no `id` are one person. */
+  id: z.string().min(1).nullish(),
   aliases: words,
   surname: z.string().nullish(),
   surnames: words,
