@@ -430,6 +430,19 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(triples('Four children were killed in Israeli shelling.'), []);
   });
 
+  it('aims a claim of responsibility or a condolence at the place of the event it is about', () => {
+    assert.ok(
+      roots(
+        "Al-Shabab is claiming responsibility for a deadly attack targeting shoppers at a mall in Kenya's capital.",
+      ).includes('ALSHABAAB 01 KEN'),
+    );
+    assert.ok(
+      roots('President Obama expressed sorrow for the shootings in Charleston.', '2015-06-18').includes(
+        'USA 01 USA',
+      ),
+    );
+  });
+
   it('reads wanting another party to act as an appeal to it, and wanting to act as the intent', () => {
     assert.ok(roots('The European Union wants Serbia to recognise Kosovo.').includes('EU 02 SRB'));
     assert.ok(roots('Israel does not want Hamas to rearm.').includes('ISR 02 HAMAS'));

@@ -60,6 +60,13 @@ export function lastOtherActor(
 const LOCATED_ROOTS = new Set(['03', '04', '08', '09', '13', '14', '15', '16', '17', '18', '19', '20']);
 
 /**
+ * Claims of responsibility and condolences are about an event: where it happened is their target
+ * ("claimed responsibility for an attack on a mall in Kenya's capital", "sorrow for the shootings
+ * in South Carolina").
+ */
+const ABOUT_AN_EVENT = /^01[58]/;
+
+/**
  * Roots whose events a state also does at home, to its own people: "lifted the curfew in
  * Khartoum", "imposed a curfew in Cizre", "a bombing in Baghdad" (CAMEO codes these SDN->SDN).
  */
@@ -104,13 +111,19 @@ export function placeAsTarget(
   places: PlaceFinder,
   done: boolean,
 ): ActorPhrase[] {
-  if (!LOCATED_ROOTS.has(code.slice(0, 2))) return [];
+  const aboutAnEvent = ABOUT_AN_EVENT.test(code);
+  if (!LOCATED_ROOTS.has(code.slice(0, 2)) && !aboutAnEvent) return [];
   const { doc } = ctx;
-  const limit = Math.min(ctx.sentenceTo, from + 10);
+  const limit = aboutAnEvent ? ctx.sentenceTo : Math.min(ctx.sentenceTo, from + 10);
   // After the verb first, then before it ("a build-up on Ukraine's borders, now amassing troops").
   const positions: number[] = [];
-  // Up to a comma or the next predicate ("released prisoners and deported them to the US").
-  for (let k = from; k < limit && doc.tokens.lower[k] !== ',' && doc.tokens.pos[k] !== 'VERB'; k++)
+  // Up to a comma or the next predicate ("released prisoners and deported them to the US"); the
+  // event a claim or a condolence is about may be told at length.
+  for (
+    let k = from;
+    k < limit && doc.tokens.lower[k] !== ',' && (aboutAnEvent || doc.tokens.pos[k] !== 'VERB');
+    k++
+  )
     positions.push(k);
   for (let k = from - 2; k >= Math.max(ctx.sentenceFrom, from - 12); k--) positions.push(k);
   for (const k of positions) {
@@ -132,7 +145,12 @@ export function placeAsTarget(
     if (!a || a.person || a.org || a.country == null) continue;
     const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));
     // What a state vows or plans to do is aimed at others; only what it did at home targets itself.
-    if (ownState && !(done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code))) continue;
+    if (
+      ownState &&
+      !aboutAnEvent &&
+      !(done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code))
+    )
+      continue;
     // At home the place is the country, not its government ("in Khartoum" is Sudan, not SDNGOV).
     return ownState
       ? [{ ...phrase, asPlace: true, actors: [{ ...a, code: a.key, sector: null }] }]
