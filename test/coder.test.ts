@@ -430,6 +430,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(triples('Four children were killed in Israeli shelling.'), []);
   });
 
+  it('gives courts and legislatures the state they are in ("a court in Guyana")', () => {
+    assert.ok(
+      roots('A court in Guyana has issued arrest warrants for two Brazilian men.', '2008-08-20').includes(
+        'GUY 17 BRA',
+      ),
+    );
+  });
+
   it('aims a claim of responsibility or a condolence at the place of the event it is about', () => {
     assert.ok(
       roots(

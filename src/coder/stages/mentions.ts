@@ -78,8 +78,8 @@ function objectOfCharge(doc: Doc, i: number): boolean {
   return doc.tokens.pos[i - 1] === 'VERB' && /^(of|to|against|over)$/.test(doc.tokens.lower[i + 1] ?? '');
 }
 
-/** Roles that belong to the state they are "in": protesters, police, rebels, journalists (not troops). */
-const IN_PLACE_SECTORS = new Set(['CVL', 'OPP', 'MED', 'NGO', 'REB', 'COP']);
+/** Roles that belong to the state they are "in": protesters, police, rebels, journalists, courts (not troops). */
+const IN_PLACE_SECTORS = new Set(['CVL', 'OPP', 'MED', 'NGO', 'REB', 'COP', 'JUD', 'LEG']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him']);
 /** Adjectives that keep a phrase going ("senior", "top") but words like "other" end it. */
 const STOP_FILLERS = new Set(['other', 'such', 'many', 'some', 'all', 'both', 'each', 'every', 'no', 'any']);
