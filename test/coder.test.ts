@@ -430,6 +430,20 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(triples('Four children were killed in Israeli shelling.'), []);
   });
 
+  it('reads a town as the direct object as its state ("shelled Kharkiv")', () => {
+    assert.ok(roots('Russian forces shelled Kharkiv on Monday.').includes('RUS 19 UKR'));
+  });
+
+  it('reads claiming that another party did harm as accusing it, besides the harm reported', () => {
+    const got = roots('The US claimed that ISIL had attacked Iraq.', '2014-06-18');
+    assert.ok(got.includes('USA 11 ISIS') && got.includes('ISIS 19 IRQ'), got.join('; '));
+    // Claiming one's own act accuses nobody, and a plain "said" is no charge.
+    assert.ok(
+      !roots('The US claimed that it had attacked Iraq.', '2014-06-18').some((t) => t.includes(' 11 ')),
+    );
+    assert.ok(!roots('Ukraine said Russian troops had shelled Kharkiv.').some((t) => t.includes(' 11 ')));
+  });
+
   it('gives courts and legislatures the state they are in ("a court in Guyana")', () => {
     assert.ok(
       roots('A court in Guyana has issued arrest warrants for two Brazilian men.', '2008-08-20').includes(

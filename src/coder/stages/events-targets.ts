@@ -126,6 +126,16 @@ export function placeAsTarget(
   )
     positions.push(k);
   for (let k = from - 2; k >= Math.max(ctx.sentenceFrom, from - 12); k--) positions.push(k);
+  // What a state vows or plans to do is aimed at others; only what it did at home targets itself.
+  const ownStateAllowed =
+    aboutAnEvent || (done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code));
+  // "shelled Kharkiv", "visited Odesa": a town that is the direct object stands for its state.
+  const objectAt = placeNameAfter(doc, from);
+  if ((doc.phraseAt[objectAt] ?? -1) < 0 && !aboutAnEvent) {
+    const town = cityPhrase(doc, objectAt, limit, places);
+    const target = town ? stateAsTarget(town, sources, ownStateAllowed) : null;
+    if (target) return target;
+  }
   for (const k of positions) {
     const w = doc.tokens.lower[k] ?? '';
     // "withdrew from Kherson": a retreat names the place it leaves.
@@ -141,22 +151,24 @@ export function placeAsTarget(
     if (!phrase || phrase.from < k + 1 || phrase.from > j || phrase.viaCoreference) continue;
     // "killed in Israeli shelling": the agent's own words are no place.
     if (sources.includes(phrase)) continue;
-    const a = phrase.actors[0];
-    if (!a || a.person || a.org || a.country == null) continue;
-    const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));
-    // What a state vows or plans to do is aimed at others; only what it did at home targets itself.
-    if (
-      ownState &&
-      !aboutAnEvent &&
-      !(done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code))
-    )
-      continue;
-    // At home the place is the country, not its government ("in Khartoum" is Sudan, not SDNGOV).
-    return ownState
-      ? [{ ...phrase, asPlace: true, actors: [{ ...a, code: a.key, sector: null }] }]
-      : [phrase];
+    const target = stateAsTarget(phrase, sources, ownStateAllowed);
+    if (target) return target;
   }
   return [];
+}
+
+/** A state's phrase as the location-target of the sources' act, or null when it cannot be one. */
+function stateAsTarget(
+  phrase: ActorPhrase,
+  sources: ActorPhrase[],
+  ownStateAllowed: boolean,
+): ActorPhrase[] | null {
+  const a = phrase.actors[0];
+  if (!a || a.person || a.org || a.country == null) return null;
+  const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));
+  if (ownState && !ownStateAllowed) return null;
+  // At home the place is the country, not its government ("in Khartoum" is Sudan, not SDNGOV).
+  return ownState ? [{ ...phrase, asPlace: true, actors: [{ ...a, code: a.key, sector: null }] }] : [phrase];
 }
 
 /**
