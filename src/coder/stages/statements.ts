@@ -23,7 +23,16 @@ import {
   SPEECH_ACT_ROOTS,
   STANCE,
 } from './statements-lexicon.js';
-import { findQuotes, type Quote } from './statements-quotes.js';
+import type { Quote } from './statements-quotes.js';
+import {
+  inSpeech,
+  quoteClosingAt,
+  quoteEndingNear,
+  quoteOpeningAt,
+  startScan,
+  type Candidate,
+  type StatementScan,
+} from './statements-scan.js';
 import {
   affiliated,
   headActor,
@@ -38,18 +47,6 @@ import {
 } from './statements-speaker.js';
 import { isPassive, relativeClauseMask, subjectOf, verbGroup, type ClauseContext } from './syntax.js';
 
-interface Candidate {
-  speaker: Speaker;
-  /** Cue tokens [from, to). */
-  cue: [number, number];
-  /** Content as token ranges [from, to). */
-  parts: [number, number][];
-  kind: 'direct' | 'reported';
-  sentence: number;
-  /** Quotes used as content, by index. */
-  quotes: number[];
-}
-
 const SENTENCE_END = /^[.!?]+$/;
 const CLOSING = new Set([',', '”', '"', '’', '»', "'", '—', '–', ':']);
 
@@ -58,20 +55,10 @@ export function findStatements(doc: Doc): CodedStatement[] {
 }
 
 class StatementFinder {
-  private readonly quotes: Quote[];
-  private readonly quoteAt: Int32Array;
-  private readonly used = new Set<number>();
-  private readonly candidates: Candidate[] = [];
-  private readonly cueTaken: Uint8Array;
-  /** Tokens of a transcript turn: the speaker's own words, where cues are not the article's. */
-  private readonly inTurn: Uint8Array;
+  private readonly scan: StatementScan;
 
   constructor(private readonly doc: Doc) {
-    const q = findQuotes(doc);
-    this.quotes = q.quotes;
-    this.quoteAt = q.quoteAt;
-    this.cueTaken = new Uint8Array(doc.tokens.count);
-    this.inTurn = new Uint8Array(doc.tokens.count);
+    this.scan = startScan(doc);
   }
 
   run(): CodedStatement[] {
@@ -79,7 +66,7 @@ class StatementFinder {
     doc.sentences.forEach((s, si) => {
       const lo = this.clauseStart(si);
       for (let v = s.from; v < s.to; v++) {
-        if (this.inSpeech(v) || this.cueTaken[v] || this.inTurn[v]) continue;
+        if (inSpeech(this.scan, v) || this.scan.cueTaken[v] || this.scan.inTurn[v]) continue;
         const w = doc.tokens.lower[v] ?? '';
         if (w === 'according' && doc.tokens.lower[v + 1] === 'to') this.according(v, si, lo, s.to);
         else if (w === ':') this.colon(v, si, s.from, s.to);
@@ -92,40 +79,6 @@ class StatementFinder {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private inSpeech(k: number): boolean {
-    const q = this.quoteAt[k] ?? -1;
-    return q >= 0 && (this.quotes[q]?.speech ?? false);
-  }
-
-  /** The speech quote whose closing mark is at `k`, or -1. */
-  private quoteClosingAt(k: number): number {
-    const q = this.quoteAt[k] ?? -1;
-    const quote = q >= 0 ? this.quotes[q] : undefined;
-    return quote && quote.speech && quote.close === k ? q : -1;
-  }
-
-  /** The speech quote that closes at `k`, or at `k - 1` before a comma or dash (`“…”, he said`). */
-  private quoteEndingNear(k: number, lo: number): number {
-    // A quotation may end the sentence before ("“…?” Mr. Clyburn said"), never the paragraph before.
-    if (k < lo) {
-      const { tokens, sentences } = this.doc;
-      const a = sentences[tokens.sentence[k] ?? -1];
-      const b = sentences[tokens.sentence[lo] ?? -1];
-      return k === lo - 1 && a != null && b != null && a.block === b.block ? this.quoteClosingAt(k) : -1;
-    }
-    const q = this.quoteClosingAt(k);
-    if (q >= 0) return q;
-    const v = this.doc.tokens.value[k] ?? '';
-    return (v === ',' || v === '—' || v === '–') && k - 1 >= lo ? this.quoteClosingAt(k - 1) : -1;
-  }
-
-  /** The speech quote whose opening mark is at `k`, or -1. */
-  private quoteOpeningAt(k: number): number {
-    const q = this.quoteAt[k] ?? -1;
-    const quote = q >= 0 ? this.quotes[q] : undefined;
-    return quote && quote.speech && quote.open === k ? q : -1;
-  }
 
   /** Sentence start, reaching back over a split the tokenizer made inside a clause ("(R-Neb.), a member, said"). */
   private clauseStart(si: number): number {
@@ -161,8 +114,8 @@ class StatementFinder {
       (SENTENCE_END.test(tokens.value[e - 1] ?? '') || CLOSING.has(tokens.value[e - 1] ?? ''))
     ) {
       // Keep a closing quote that closes a quote inside the content.
-      const q = this.quoteAt[e - 1] ?? -1;
-      if (q >= 0 && this.quotes[q]?.close === e - 1 && (this.quotes[q]?.open ?? -1) >= from) break;
+      const q = this.scan.quoteAt[e - 1] ?? -1;
+      if (q >= 0 && this.scan.quotes[q]?.close === e - 1 && (this.scan.quotes[q]?.open ?? -1) >= from) break;
       e--;
     }
     return e;
@@ -262,9 +215,9 @@ class StatementFinder {
   private contentEnd(from: number, to: number): number {
     const { tokens } = this.doc;
     for (let k = from + 1; k < to; k++) {
-      if (this.inSpeech(k)) continue; // a quotation inside the content does not end it
+      if (inSpeech(this.scan, k)) continue; // a quotation inside the content does not end it
       const w = tokens.lower[k] ?? '';
-      if (w === ';' || (w === ':' && this.quoteOpeningAt(k + 1) >= 0)) return this.trimEnd(from, k);
+      if (w === ';' || (w === ':' && quoteOpeningAt(this.scan, k + 1) >= 0)) return this.trimEnd(from, k);
       if (w === 'according' && tokens.lower[k + 1] === 'to' && /^[,”"’]$/.test(tokens.value[k - 1] ?? ''))
         return this.trimEnd(from, k);
       // "blaming the West …, and accusing Ukraine …": a second cue of the same speaker.
@@ -325,7 +278,7 @@ class StatementFinder {
 
   /** One quotation, whole, as the direct words of `speaker`. */
   private addQuote(speaker: Speaker, cue: [number, number], quote: number, sentence: number): void {
-    const q = this.quotes[quote] as Quote;
+    const q = this.scan.quotes[quote] as Quote;
     this.add({ speaker, cue, parts: [[q.from, q.to]], kind: 'direct', sentence, quotes: [quote] });
   }
 
@@ -351,9 +304,9 @@ class StatementFinder {
   private add(c: Candidate): void {
     if (c.parts.length === 0 || c.parts.every(([a, b]) => b <= a)) return;
     this.pronounSpeaker(c);
-    for (let k = c.cue[0]; k < c.cue[1]; k++) this.cueTaken[k] = 1;
-    for (const q of c.quotes) this.used.add(q);
-    this.candidates.push(c);
+    for (let k = c.cue[0]; k < c.cue[1]; k++) this.scan.cueTaken[k] = 1;
+    for (const q of c.quotes) this.scan.used.add(q);
+    this.scan.candidates.push(c);
   }
 
   /**
@@ -364,8 +317,8 @@ class StatementFinder {
     const { doc } = this;
     const w = doc.tokens.lower[c.speaker.from] ?? '';
     if (c.speaker.to - c.speaker.from !== 1 || (w !== 'he' && w !== 'she')) return;
-    for (let i = this.candidates.length - 1; i >= 0; i--) {
-      const prev = this.candidates[i] as Candidate;
+    for (let i = this.scan.candidates.length - 1; i >= 0; i--) {
+      const prev = this.scan.candidates[i] as Candidate;
       if (c.sentence - prev.sentence > 3) break;
       if (prev.speaker.from >= c.speaker.from) continue;
       if (!this.personLike(prev.speaker)) continue;
@@ -424,9 +377,9 @@ class StatementFinder {
     let parts: [number, number][] = [];
     let kind: Candidate['kind'] = 'reported';
     const quotes: number[] = [];
-    const qBefore = this.quoteEndingNear(before, lo);
-    if (qBefore >= 0 && !this.used.has(qBefore)) {
-      const q = this.quotes[qBefore] as Quote;
+    const qBefore = quoteEndingNear(this.scan, before, lo);
+    if (qBefore >= 0 && !this.scan.used.has(qBefore)) {
+      const q = this.scan.quotes[qBefore] as Quote;
       parts = [[q.from, q.to]];
       kind = 'direct';
       quotes.push(qBefore);
@@ -455,7 +408,7 @@ class StatementFinder {
     if (k - from > 8 || k === from) return;
     const s = doc.sentences[si];
     const next = k + 1;
-    const qAfter = this.quoteOpeningAt(next);
+    const qAfter = quoteOpeningAt(this.scan, next);
     const headline =
       s != null &&
       s.from === from &&
@@ -477,7 +430,7 @@ class StatementFinder {
     if (qAfter < 0 && !label && !headActor(doc, from, k) && !this.recurringName(from, k)) return;
     const speaker = this.speakerFrom(from, k);
     if (qAfter >= 0) {
-      const q = this.quotes[qAfter] as Quote;
+      const q = this.scan.quotes[qAfter] as Quote;
       this.add({
         speaker,
         cue: [k, k + 1],
@@ -493,7 +446,7 @@ class StatementFinder {
     while (label && doc.sentences[last + 1]?.block === s?.block) last++;
     const end = this.trimEnd(next, doc.sentences[last]?.to ?? to);
     if (end - next < 2) return;
-    if (label) this.inTurn.fill(1, next, end);
+    if (label) this.scan.inTurn.fill(1, next, end);
     this.add({
       speaker,
       cue: [k, k + 1],
@@ -503,8 +456,6 @@ class StatementFinder {
       quotes: [],
     });
   }
-
-  private labels: Map<string, number> | null = null;
 
   /**
    * "Time.news Editor: …" / "Dr. Anya Sharma: …": an interview transcript, where the same short
@@ -516,16 +467,16 @@ class StatementFinder {
     while (first > 0 && doc.sentences[first - 1]?.block === doc.sentences[si]?.block) first--;
     const s = doc.sentences[first];
     if (!s) return -1;
-    if (!this.labels) {
-      this.labels = new Map();
+    if (!this.scan.labels) {
+      this.scan.labels = new Map();
       doc.sentences.forEach((x, i) => {
         if (i > 0 && doc.sentences[i - 1]?.block === x.block) return;
         const key = this.labelOf(x.from);
-        if (key) this.labels?.set(key, (this.labels.get(key) ?? 0) + 1);
+        if (key) this.scan.labels?.set(key, (this.scan.labels.get(key) ?? 0) + 1);
       });
     }
     const key = this.labelOf(s.from);
-    return key != null && this.labelAt === colon && (this.labels.get(key) ?? 0) >= 2 ? s.from : -1;
+    return key != null && this.labelAt === colon && (this.scan.labels.get(key) ?? 0) >= 2 ? s.from : -1;
   }
 
   private labelAt = -1;
@@ -613,7 +564,7 @@ class StatementFinder {
         (SENTENCE_END.test(tokens.value[v + 1] ?? '') && tokens.value[v - 3] === ','));
     if (pos !== 'VERB' && !(sayForm && pos !== 'ADJ') && !nounCue) return;
     // "China demanded that Japan apologise": what someone is asked to say is not said yet.
-    const last = this.candidates[this.candidates.length - 1];
+    const last = this.scan.candidates[this.scan.candidates.length - 1];
     if (
       last &&
       last.sentence === si &&
@@ -667,7 +618,7 @@ class StatementFinder {
     const inversionSlot =
       prev < (doc.sentences[si]?.from ?? lo) ||
       prevValue === ',' ||
-      this.quoteClosingAt(prev) >= 0 ||
+      quoteClosingAt(this.scan, prev) >= 0 ||
       prevValue === '—';
     // "“…,” said Lavrov" — but never "told Lavrov": after "tell" comes the hearer.
     const noInversion = lemma === 'tell' || lemma === 'inform' || lemma === 'assure' || lemma === 'remind';
@@ -679,7 +630,7 @@ class StatementFinder {
           tail >= to ||
           SENTENCE_END.test(tokens.value[tail] ?? '') ||
           tokens.value[tail] === ',' ||
-          this.quoteOpeningAt(tail) >= 0;
+          quoteOpeningAt(this.scan, tail) >= 0;
         const content = this.contentBefore(prev, lo);
         if (content && (endsHere || content.quote >= 0)) {
           this.addContent(this.speakerFrom(afterCue, npEnd), [cueFrom, cueTo], content, [content.part], si);
@@ -713,25 +664,25 @@ class StatementFinder {
       if (
         j > k + 1 &&
         tokens.value[j] === ',' &&
-        (tokens.lower[j + 1] === 'that' || this.quoteOpeningAt(j + 1) >= 0)
+        (tokens.lower[j + 1] === 'that' || quoteOpeningAt(this.scan, j + 1) >= 0)
       )
         k = j + 1;
     }
     // "“…,” a smiling Clinton said before introducing Perry": the quotation just before is the
     // content (and "“…,” Blinken said, “…”" continues it, see continueQuotes).
-    const quoteBefore = tokens.lower[k] === 'that' ? -1 : this.quoteEndingNear(speakerStart - 1, lo);
-    if (quoteBefore >= 0 && !this.used.has(quoteBefore)) {
+    const quoteBefore = tokens.lower[k] === 'that' ? -1 : quoteEndingNear(this.scan, speakerStart - 1, lo);
+    if (quoteBefore >= 0 && !this.scan.used.has(quoteBefore)) {
       this.addQuote(speaker, [cueFrom, cueTo], quoteBefore, si);
       return;
     }
-    if (HEARER_FIRST.has(lemma) && k < to && tokens.lower[k] !== 'that' && this.quoteOpeningAt(k) < 0) {
+    if (HEARER_FIRST.has(lemma) && k < to && tokens.lower[k] !== 'that' && quoteOpeningAt(this.scan, k) < 0) {
       const hearerEnd = npStartingAt(doc, k, to, false);
       if (hearerEnd > k) {
         const h = this.skipSetting(hearerEnd, to);
         if (
           tokens.lower[h] === 'that' ||
-          this.quoteOpeningAt(h) >= 0 ||
-          this.quoteOpeningAt(h + 1) >= 0 ||
+          quoteOpeningAt(this.scan, h) >= 0 ||
+          quoteOpeningAt(this.scan, h + 1) >= 0 ||
           tokens.value[h] === ':'
         )
           k = h;
@@ -759,13 +710,16 @@ class StatementFinder {
       k++;
       complement = true;
       viaThat = true;
-    } else if (tokens.value[k] === ':' || (tokens.value[k] === ',' && this.quoteOpeningAt(k + 1) >= 0)) {
+    } else if (
+      tokens.value[k] === ':' ||
+      (tokens.value[k] === ',' && quoteOpeningAt(this.scan, k + 1) >= 0)
+    ) {
       k++;
       complement = true;
     }
-    const qAfter = this.quoteOpeningAt(k);
-    if (qAfter >= 0 && !this.used.has(qAfter)) {
-      const q = this.quotes[qAfter] as Quote;
+    const qAfter = quoteOpeningAt(this.scan, k);
+    if (qAfter >= 0 && !this.scan.used.has(qAfter)) {
+      const q = this.scan.quotes[qAfter] as Quote;
       // "said that “…”": a whole quotation as the content.
       const afterQuote = q.close >= 0 ? q.close + 1 : q.to;
       const restEnd = this.trimEnd(afterQuote, to);
@@ -803,7 +757,7 @@ class StatementFinder {
       k >= to ||
       SENTENCE_END.test(tokens.value[k] ?? '') ||
       (tokens.value[k] === ',' && !complement) ||
-      this.quoteClosingAt(k) >= 0;
+      quoteClosingAt(this.scan, k) >= 0;
     if (atEnd) {
       // "…, Lavrov said." / "“…,” he said." / "The West, Lavrov said, is to blame."
       const rest = tokens.value[k] === ',' && k + 2 < to ? this.contentEnd(k + 1, to) : -1;
@@ -843,8 +797,8 @@ class StatementFinder {
         second === 'DET' ||
         second === 'ADJ' ||
         second === 'NOUN' ||
-        this.quoteOpeningAt(obj) >= 0 ||
-        ((this.quoteAt[obj] ?? -1) >= 0 && tokens.value[obj] !== ',')
+        quoteOpeningAt(this.scan, obj) >= 0 ||
+        ((this.scan.quoteAt[obj] ?? -1) >= 0 && tokens.value[obj] !== ',')
       );
     }
     if (lemma === 'point') return tokens.lower[v + 1] === 'out';
@@ -884,9 +838,9 @@ class StatementFinder {
    */
   private contentBefore(k: number, lo: number): { part: [number, number]; quote: number } | null {
     const { tokens } = this.doc;
-    const q = this.quoteEndingNear(k, lo);
-    if (q >= 0 && !this.used.has(q)) {
-      const quote = this.quotes[q] as Quote;
+    const q = quoteEndingNear(this.scan, k, lo);
+    if (q >= 0 && !this.scan.used.has(q)) {
+      const quote = this.scan.quotes[q] as Quote;
       return { part: [quote.from, quote.to], quote: q };
     }
     if (tokens.value[k] !== ',' && tokens.value[k] !== '—') return null;
@@ -941,7 +895,7 @@ class StatementFinder {
     // "Mr. Kelly said …, but said …": a verb coordinated with an earlier cue shares its speaker.
     if (tokens.pos[k] === 'CCONJ' && (tokens.lower[k] === 'and' || tokens.lower[k] === 'but')) {
       const si = tokens.sentence[v] ?? -1;
-      const prev = this.candidates[this.candidates.length - 1];
+      const prev = this.scan.candidates[this.scan.candidates.length - 1];
       if (prev && prev.sentence === si && prev.cue[1] <= k) return { ...prev.speaker };
       // "He repeated his assertion … and said …": the subject of the verb before.
       return this.nearestClauseSubject(lo, k);
@@ -1055,7 +1009,8 @@ class StatementFinder {
     for (let m = end; m < cueFrom; m++) {
       const pos = tokens.pos[m] ?? '';
       const val = tokens.value[m] ?? '';
-      if (pos === 'VERB' || pos === 'AUX' || val === ';' || val === ':' || this.inSpeech(m)) return null;
+      if (pos === 'VERB' || pos === 'AUX' || val === ';' || val === ':' || inSpeech(this.scan, m))
+        return null;
     }
     return this.speakerFrom(start, end);
   }
@@ -1074,8 +1029,8 @@ class StatementFinder {
   /** The speaker of an earlier cue of saying in the same sentence ("said …, adding …"). */
   private earlierSpeaker(si: number, before: number): Speaker | null {
     const { tokens } = this.doc;
-    for (let c = this.candidates.length - 1; c >= 0; c--) {
-      const cand = this.candidates[c] as Candidate;
+    for (let c = this.scan.candidates.length - 1; c >= 0; c--) {
+      const cand = this.scan.candidates[c] as Candidate;
       if (cand.sentence !== si) break;
       const lemma = tokens.lemma[cand.cue[1] - 1] ?? '';
       if (cand.cue[1] <= before && lemma !== 'show' && !STANCE.has(lemma)) return { ...cand.speaker };
@@ -1091,7 +1046,7 @@ class StatementFinder {
     const { doc } = this;
     const { tokens } = doc;
     for (let m = limit - 1; m >= lo; m--) {
-      if (this.inSpeech(m)) continue;
+      if (inSpeech(this.scan, m)) continue;
       const pos = tokens.pos[m] ?? '';
       const copula = pos === 'AUX' && !/^(VERB|AUX)$/.test(tokens.pos[m + 1] ?? '');
       if (pos !== 'VERB' && !copula) continue;
@@ -1154,7 +1109,7 @@ class StatementFinder {
   /** "“…,” he said. “…”" and a quote that goes on in the next paragraph belong to the same statement. */
   private continueQuotes(): void {
     const { tokens } = this.doc;
-    const ordered = [...this.candidates].sort((a, b) => a.cue[0] - b.cue[0]);
+    const ordered = [...this.scan.candidates].sort((a, b) => a.cue[0] - b.cue[0]);
     ordered.forEach((c, i) => {
       const after = ordered[i + 1];
       const limit = after
@@ -1166,14 +1121,14 @@ class StatementFinder {
         ...c.parts.map((p) => p[1]),
         ...c.quotes.map((q) => this.quoteEndToken(q)),
       );
-      let next = this.quotes.findIndex((q) => q.open >= lastEnd);
+      let next = this.scan.quotes.findIndex((q) => q.open >= lastEnd);
       while (next >= 0) {
-        const q = this.quotes[next];
-        if (!q || !q.speech || this.used.has(next) || q.open < 0 || q.open >= limit) break;
+        const q = this.scan.quotes[next];
+        if (!q || !q.speech || this.scan.used.has(next) || q.open < 0 || q.open >= limit) break;
         if (!this.continues(c, lastEnd, q)) break;
         c.parts.push([q.from, q.to]);
         c.quotes.push(next);
-        this.used.add(next);
+        this.scan.used.add(next);
         lastEnd = this.quoteEndToken(next);
         next++;
       }
@@ -1205,7 +1160,7 @@ class StatementFinder {
   }
 
   private quoteEndToken(q: number): number {
-    const quote = this.quotes[q];
+    const quote = this.scan.quotes[q];
     if (!quote) return 0;
     return quote.close >= 0 ? quote.close + 1 : quote.to;
   }
@@ -1234,7 +1189,7 @@ class StatementFinder {
     const { doc } = this;
     const { tokens } = doc;
     const out: CodedStatement[] = [];
-    const sorted = [...this.candidates].sort((a, b) => a.cue[0] - b.cue[0]);
+    const sorted = [...this.scan.candidates].sort((a, b) => a.cue[0] - b.cue[0]);
     for (const c of sorted) {
       const parts: Span[] = c.parts
         .filter(([a, b]) => b > a)
