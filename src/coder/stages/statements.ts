@@ -19,10 +19,20 @@ import {
   HEARER_FIRST,
   SAY,
   SAY_IF_COMPLEMENT,
-  SETTING_WORDS,
   SPEECH_ACT_ROOTS,
   STANCE,
 } from './statements-lexicon.js';
+import {
+  clauseFollows,
+  clauseStart,
+  contentBefore,
+  contentEnd,
+  endsClause,
+  hasVerb,
+  openingBefore,
+  SENTENCE_END,
+  trimEnd,
+} from './statements-content.js';
 import type { Quote } from './statements-quotes.js';
 import {
   inSpeech,
@@ -33,6 +43,7 @@ import {
   type Candidate,
   type StatementScan,
 } from './statements-scan.js';
+import { skipSetting } from './statements-setting.js';
 import {
   affiliated,
   headActor,
@@ -46,9 +57,6 @@ import {
   type Speaker,
 } from './statements-speaker.js';
 import { isPassive, relativeClauseMask, subjectOf, verbGroup, type ClauseContext } from './syntax.js';
-
-const SENTENCE_END = /^[.!?]+$/;
-const CLOSING = new Set([',', '”', '"', '’', '»', "'", '—', '–', ':']);
 
 export function findStatements(doc: Doc): CodedStatement[] {
   return new StatementFinder(doc).run();
@@ -64,7 +72,7 @@ class StatementFinder {
   run(): CodedStatement[] {
     const { doc } = this;
     doc.sentences.forEach((s, si) => {
-      const lo = this.clauseStart(si);
+      const lo = clauseStart(this.doc, si);
       for (let v = s.from; v < s.to; v++) {
         if (inSpeech(this.scan, v) || this.scan.cueTaken[v] || this.scan.inTurn[v]) continue;
         const w = doc.tokens.lower[v] ?? '';
@@ -79,200 +87,6 @@ class StatementFinder {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  /** Sentence start, reaching back over a split the tokenizer made inside a clause ("(R-Neb.), a member, said"). */
-  private clauseStart(si: number): number {
-    const { doc } = this;
-    let i = si;
-    while (i > 0) {
-      const s = doc.sentences[i];
-      const prev = doc.sentences[i - 1];
-      if (!s || !prev || prev.block !== s.block) break;
-      const first = doc.tokens.value[s.from] ?? '';
-      // "Rev. William Barber said": a title's full stop is no sentence end.
-      const title = /^(rev|sen|gov|rep|dr|mr|mrs|ms|gen|lt|col|sgt|capt|prof|st|jr|pres|amb)$/i.test(
-        doc.tokens.value[prev.to - 2] ?? '',
-      );
-      if (!(
-        first === ',' ||
-        first === ')' ||
-        /^\p{Ll}/u.test(first) ||
-        (title && doc.tokens.value[prev.to - 1] === '.')
-      ))
-        break;
-      i--;
-    }
-    return doc.sentences[i]?.from ?? 0;
-  }
-
-  /** Index just past the last content token of the sentence ending before `to`. */
-  private trimEnd(from: number, to: number): number {
-    const { tokens } = this.doc;
-    let e = to;
-    while (
-      e > from &&
-      (SENTENCE_END.test(tokens.value[e - 1] ?? '') || CLOSING.has(tokens.value[e - 1] ?? ''))
-    ) {
-      // Keep a closing quote that closes a quote inside the content.
-      const q = this.scan.quoteAt[e - 1] ?? -1;
-      if (q >= 0 && this.scan.quotes[q]?.close === e - 1 && (this.scan.quotes[q]?.open ?? -1) >= from) break;
-      e--;
-    }
-    return e;
-  }
-
-  /** Skips adverbs and setting phrases ("on Tuesday", "in a statement", "last week") from `k`. */
-  private skipSetting(k: number, to: number): number {
-    const { tokens } = this.doc;
-    let guard = 0;
-    while (k < to && guard++ < 12) {
-      const w = tokens.lower[k] ?? '';
-      const pos = tokens.pos[k] ?? '';
-      if (pos === 'ADV' && w !== 'not' && !SETTING_WORDS.has(w) && w !== 'so') {
-        k++;
-        continue;
-      }
-      if (SETTING_WORDS.has(w) && (pos === 'ADV' || pos === 'ADJ')) {
-        k++;
-        continue;
-      }
-      if (SETTING_PREPOSITIONS.has(w) || w === 'last' || w === 'this' || w === 'earlier' || w === 'late') {
-        // A short noun phrase that is a time or setting: "on Tuesday", "in a statement", "last week".
-        let j = k + 1;
-        while (
-          j < to &&
-          j - k < 6 &&
-          /^(DET|ADJ|NUM|PROPN|NOUN)$/.test(tokens.pos[j] ?? '') &&
-          tokens.value[j] !== ','
-        )
-          j++;
-        const headIsSetting = j > k + 1 && (isTimeNoun(this.doc, j - 1) || tokens.pos[j - 1] === 'PROPN');
-        if ((w === 'last' || w === 'this') && j > k + 1 && isTimeNoun(this.doc, j - 1)) {
-          k = j;
-          continue;
-        }
-        if (headIsSetting) {
-          // "in an interview with CNN", "at a rally in Ohio".
-          if (
-            (tokens.lower[j] === 'with' || tokens.lower[j] === 'in' || tokens.lower[j] === 'on') &&
-            j + 1 < to
-          ) {
-            let m = j + 1;
-            while (m < to && m - j < 6 && /^(DET|ADJ|NUM|PROPN|NOUN|PART)$/.test(tokens.pos[m] ?? '')) m++;
-            if (m > j + 1) j = m;
-          }
-          k = j;
-          continue;
-        }
-      }
-      // "said in an interview published on Thursday": the interview's own participle.
-      if (
-        /^(published|released|broadcast|aired|posted|conducted|held|given|recorded|televised)$/.test(w) &&
-        isTimeNoun(this.doc, k - 1)
-      ) {
-        k++;
-        continue;
-      }
-      // "said Wednesday", "said Tuesday night".
-      if (
-        isTimeNoun(this.doc, k) &&
-        (pos === 'PROPN' || pos === 'NOUN') &&
-        /day|night|morning|evening|afternoon|week|month|year/.test(w)
-      ) {
-        k++;
-        continue;
-      }
-      if (
-        (w === 'earlier' || w === 'later' || w === 'today' || w === 'yesterday' || w === 'tonight') &&
-        pos !== 'VERB'
-      ) {
-        k++;
-        continue;
-      }
-      break;
-    }
-    return k;
-  }
-
-  /** Whether a clause starts at `k`: a noun phrase followed by a verb, before any punctuation. */
-  private clauseFollows(k: number, to: number): boolean {
-    const { tokens } = this.doc;
-    if (isSpeakerPronoun(this.doc, k) && /^(AUX|VERB|ADV|PART)$/.test(tokens.pos[k + 1] ?? '')) return true;
-    // "nearly 300,000 voters went", "more than 665,000 Republicans have cast".
-    while (k < to && (tokens.pos[k] === 'ADV' || tokens.lower[k] === 'than' || tokens.lower[k] === 'more'))
-      k++;
-    const end = npStartingAt(this.doc, k, to, false);
-    if (end < 0) return false;
-    for (let j = end; j < Math.min(to, end + 3); j++) {
-      const pos = tokens.pos[j] ?? '';
-      if (pos === 'AUX' || (pos === 'VERB' && !/ing$/.test(tokens.lower[j] ?? ''))) return true;
-      if (pos !== 'ADV' && pos !== 'PART') return false;
-    }
-    return false;
-  }
-
-  /** End of the content that starts at `from`: the end of the sentence, before a trailing attribution. */
-  private contentEnd(from: number, to: number): number {
-    const { tokens } = this.doc;
-    for (let k = from + 1; k < to; k++) {
-      if (inSpeech(this.scan, k)) continue; // a quotation inside the content does not end it
-      const w = tokens.lower[k] ?? '';
-      if (w === ';' || (w === ':' && quoteOpeningAt(this.scan, k + 1) >= 0)) return this.trimEnd(from, k);
-      if (w === 'according' && tokens.lower[k + 1] === 'to' && /^[,”"’]$/.test(tokens.value[k - 1] ?? ''))
-        return this.trimEnd(from, k);
-      // "blaming the West …, and accusing Ukraine …": a second cue of the same speaker.
-      if (w === 'and' && k > from + 2 && this.isSayVerb(k + 1)) return this.trimEnd(from, k);
-      // "…, Lavrov said." / "…, said Lavrov."
-      if (w === ',' && this.attributionTail(k + 1, to)) return this.trimEnd(from, k);
-      if (k > from + 2 && this.clauseOfTheReporter(k, to)) return this.trimEnd(from, k);
-    }
-    return this.trimEnd(from, to);
-  }
-
-  /**
-   * Where the reporting sentence takes over again after the words: ", playing down …",
-   * ", but did not recommend …", ", though …", "before noting …", a lone dash ("— failings …").
-   */
-  private clauseOfTheReporter(k: number, to: number): boolean {
-    const { tokens } = this.doc;
-    const w = tokens.value[k] ?? '';
-    const n = tokens.lower[k + 1] ?? '';
-    const npos = tokens.pos[k + 1] ?? '';
-    if (w === ',') {
-      if (npos === 'VERB' && /ing$/.test(n)) return true;
-      if ((n === 'but' || n === 'and') && /^(VERB|AUX)$/.test(tokens.pos[k + 2] ?? '')) return true;
-      return (
-        /^(though|although|whereas|while|as)$/.test(n) || (n === 'even' && tokens.lower[k + 2] === 'though')
-      );
-    }
-    if (/^[—―–]$/.test(w)) {
-      for (let j = k + 1; j < to; j++) if (/^[—―–]$/.test(tokens.value[j] ?? '')) return false; // a pair: an aside
-      return true;
-    }
-    const lw = w.toLowerCase();
-    return (lw === 'before' || lw === 'while' || lw === 'after') && npos === 'VERB' && /ing$/.test(n);
-  }
-
-  private isSayVerb(j: number): boolean {
-    const { tokens } = this.doc;
-    return tokens.pos[j] === 'VERB' && SAY.has(tokens.lemma[j] ?? '') && tokens.lemma[j] !== 'show';
-  }
-
-  /** ", he said." / ", said the minister." / ", officials say": a speaker and cue that end the sentence. */
-  private attributionTail(k: number, to: number): boolean {
-    const { tokens } = this.doc;
-    const isSay = (j: number) =>
-      tokens.pos[j] === 'VERB' &&
-      (SAY.has(tokens.lemma[j] ?? '') || SAY_IF_COMPLEMENT.has(tokens.lemma[j] ?? ''));
-    if (isSay(k)) return true;
-    const end = npStartingAt(this.doc, k, to, true);
-    if (end < 0 || end - k > 12) return false;
-    let j = end;
-    while (j < to && (tokens.pos[j] === 'ADV' || tokens.pos[j] === 'AUX')) j++;
-    if (!isSay(j)) return false;
-    const after = this.skipSetting(j + 1, to);
-    return after >= to || SENTENCE_END.test(tokens.value[after] ?? '') || tokens.value[after] === ',';
-  }
 
   // ---------------------------------------------------------------- cue patterns
 
@@ -387,13 +201,13 @@ class StatementFinder {
       let start = lo;
       // "X, Y said, according to …": content is what precedes the first attribution.
       while (start < before && /^[“"‘«]$/.test(tokens.value[start] ?? '')) start++;
-      parts = [[start, this.trimEnd(start, before)]];
+      parts = [[start, trimEnd(this.scan, start, before)]];
     } else {
       // "According to the ministry, …" / "… according to the ministry."
       let k = end;
       if (tokens.value[k] === ',') k++;
-      if (k < to - 1 && v <= lo + 1) parts = [[k, this.contentEnd(k, to)]];
-      else if (v > lo) parts = [[lo, this.trimEnd(lo, v)]];
+      if (k < to - 1 && v <= lo + 1) parts = [[k, contentEnd(this.scan, k, to)]];
+      else if (v > lo) parts = [[lo, trimEnd(this.scan, lo, v)]];
     }
     this.add({ speaker, cue, parts, kind, sentence: si, quotes });
   }
@@ -444,7 +258,7 @@ class StatementFinder {
     // A transcript turn ("Dr. Anya Sharma: First, seek out …") runs to the end of its paragraph.
     let last = si;
     while (label && doc.sentences[last + 1]?.block === s?.block) last++;
-    const end = this.trimEnd(next, doc.sentences[last]?.to ?? to);
+    const end = trimEnd(this.scan, next, doc.sentences[last]?.to ?? to);
     if (end - next < 2) return;
     if (label) this.scan.inTurn.fill(1, next, end);
     this.add({
@@ -531,13 +345,13 @@ class StatementFinder {
     const asVerbs = ['note', 'write', 'add', 'state', 'report', 'point', 'tell'];
     if (!putIt && !(tokens.pos[v] === 'VERB' && (SAY.has(lemma) || asVerbs.includes(lemma)))) return;
     const cueEnd = putIt ? v + 2 : v + 1;
-    let after = this.skipSetting(cueEnd, to);
+    let after = skipSetting(this.doc, cueEnd, to);
     const speaker = this.speakerFrom(k + 1, npEnd);
     let parts: [number, number][];
-    if (k > lo && tokens.value[k - 1] === ',') parts = [[lo, this.trimEnd(lo, k - 1)]];
+    if (k > lo && tokens.value[k - 1] === ',') parts = [[lo, trimEnd(this.scan, lo, k - 1)]];
     else if (k <= lo + 1 && tokens.value[after] === ',') {
       after++;
-      parts = [[after, this.contentEnd(after, to)]];
+      parts = [[after, contentEnd(this.scan, after, to)]];
     } else return;
     this.add({ speaker, cue: [v, cueEnd], parts, kind: 'reported', sentence: si, quotes: [] });
   }
@@ -625,13 +439,13 @@ class StatementFinder {
     if (inversionSlot && !noInversion && (strong || SAY_IF_COMPLEMENT.has(lemma))) {
       const npEnd = npStartingAt(doc, afterCue, to, true, true);
       if (npEnd > afterCue && tokens.lower[afterCue] !== 'that') {
-        const tail = this.skipSetting(npEnd, to);
+        const tail = skipSetting(this.doc, npEnd, to);
         const endsHere =
           tail >= to ||
           SENTENCE_END.test(tokens.value[tail] ?? '') ||
           tokens.value[tail] === ',' ||
           quoteOpeningAt(this.scan, tail) >= 0;
-        const content = this.contentBefore(prev, lo);
+        const content = contentBefore(this.scan, prev, lo);
         if (content && (endsHere || content.quote >= 0)) {
           this.addContent(this.speakerFrom(afterCue, npEnd), [cueFrom, cueTo], content, [content.part], si);
           return;
@@ -657,10 +471,10 @@ class StatementFinder {
     const speakerStart = speaker.from;
 
     // Content after the cue.
-    let k = this.skipSetting(cueTo, to);
+    let k = skipSetting(this.doc, cueTo, to);
     // "said, in an email, that …".
     if (tokens.value[k] === ',') {
-      const j = this.skipSetting(k + 1, to);
+      const j = skipSetting(this.doc, k + 1, to);
       if (
         j > k + 1 &&
         tokens.value[j] === ',' &&
@@ -678,7 +492,7 @@ class StatementFinder {
     if (HEARER_FIRST.has(lemma) && k < to && tokens.lower[k] !== 'that' && quoteOpeningAt(this.scan, k) < 0) {
       const hearerEnd = npStartingAt(doc, k, to, false);
       if (hearerEnd > k) {
-        const h = this.skipSetting(hearerEnd, to);
+        const h = skipSetting(this.doc, hearerEnd, to);
         if (
           tokens.lower[h] === 'that' ||
           quoteOpeningAt(this.scan, h) >= 0 ||
@@ -689,9 +503,9 @@ class StatementFinder {
         // "urged Congress to act", "warned Iran of …": the hearer stays in the content.
         else if (tokens.lower[h] === 'to' || tokens.lower[h] === 'of' || tokens.lower[h] === 'about') {
           /* keep k */
-        } else if (lemma === 'tell' && this.clauseFollows(h, to)) k = h;
+        } else if (lemma === 'tell' && clauseFollows(this.doc, h, to)) k = h;
         // "…, Mnuchin told The Washington Post earlier this week.": the words came before.
-        else if (h >= to || SENTENCE_END.test(tokens.value[h] ?? '') || tokens.value[h] === ',') k = h;
+        else if (endsClause(doc, h, to)) k = h;
       }
     }
     // "agreed with Biden that …", "explained to reporters that …".
@@ -722,7 +536,7 @@ class StatementFinder {
       const q = this.scan.quotes[qAfter] as Quote;
       // "said that “…”": a whole quotation as the content.
       const afterQuote = q.close >= 0 ? q.close + 1 : q.to;
-      const restEnd = this.trimEnd(afterQuote, to);
+      const restEnd = trimEnd(this.scan, afterQuote, to);
       if (
         !viaThat ||
         restEnd <= afterQuote ||
@@ -741,7 +555,7 @@ class StatementFinder {
     if (appeal && qAfter < 0 && /^(to|with|for)$/.test(tokens.lower[k] ?? '')) complement = true;
     if (qAfter < 0 && !complement && tokens.pos[k] === 'ADP' && ADP_STOP.has(tokens.lower[k] ?? '')) {
       const e = npStartingAt(doc, k + 1, to, false);
-      const j = e > k + 1 ? this.skipSetting(e, to) : -1;
+      const j = e > k + 1 ? skipSetting(this.doc, e, to) : -1;
       // "Voters say by a 7-point margin, 49 percent to 42 percent, that …".
       let that = -1;
       for (let m = j; m >= 0 && m < Math.min(to, j + 12); m++) {
@@ -749,8 +563,7 @@ class StatementFinder {
         if (that >= 0 || tokens.pos[m] === 'VERB' || tokens.pos[m] === 'AUX') break;
       }
       if (that >= 0) k = that + 1;
-      else if (j >= 0 && (j >= to || SENTENCE_END.test(tokens.value[j] ?? '') || tokens.value[j] === ','))
-        k = j;
+      else if (j >= 0 && endsClause(doc, j, to)) k = j;
       else return;
     }
     const atEnd =
@@ -760,11 +573,11 @@ class StatementFinder {
       quoteClosingAt(this.scan, k) >= 0;
     if (atEnd) {
       // "…, Lavrov said." / "“…,” he said." / "The West, Lavrov said, is to blame."
-      const rest = tokens.value[k] === ',' && k + 2 < to ? this.contentEnd(k + 1, to) : -1;
+      const rest = tokens.value[k] === ',' && k + 2 < to ? contentEnd(this.scan, k + 1, to) : -1;
       const parenthetical = rest > k + 2 && tokens.value[speakerStart - 1] === ',';
       const content =
-        this.contentBefore(speakerStart - 1, lo) ??
-        (parenthetical ? this.openingBefore(speakerStart - 1, lo) : null);
+        contentBefore(this.scan, speakerStart - 1, lo) ??
+        (parenthetical ? openingBefore(this.scan, speakerStart - 1, lo) : null);
       if (!content) return;
       const parts = [content.part];
       if (parenthetical && content.quote < 0) parts.push([k + 1, rest]);
@@ -772,7 +585,7 @@ class StatementFinder {
       return;
     }
     if (weak && !complement && qAfter < 0 && !this.weakComplement(lemma, v, k, to)) return;
-    const end = this.contentEnd(k, to);
+    const end = contentEnd(this.scan, k, to);
     if (end <= k) return;
     this.add({
       speaker,
@@ -807,8 +620,8 @@ class StatementFinder {
     // "declined to comment", "refused to say".
     if (lemma === 'decline') return tokens.lower[k] === 'to' && DECLINED.has(tokens.lemma[k + 1] ?? '');
     if (lemma === 'threaten' || lemma === 'appeal' || lemma === 'propose')
-      return tokens.lower[k] === 'to' || this.clauseFollows(k, to);
-    return this.clauseFollows(k, to);
+      return tokens.lower[k] === 'to' || clauseFollows(this.doc, k, to);
+    return clauseFollows(this.doc, k, to);
   }
 
   /** "was welcomed by senior lawmakers": the agent speaks, the subject is the content. */
@@ -816,7 +629,7 @@ class StatementFinder {
     const { doc } = this;
     const { tokens } = doc;
     if (!SAY.has(tokens.lemma[v] ?? '') && !STANCE.has(tokens.lemma[v] ?? '')) return;
-    const k = this.skipSetting(cueTo, to);
+    const k = skipSetting(this.doc, cueTo, to);
     if (tokens.lower[k] !== 'by') return;
     const end = npStartingAt(doc, k + 1, to, false);
     if (end < 0) return;
@@ -830,37 +643,6 @@ class StatementFinder {
       sentence: si,
       quotes: [],
     });
-  }
-
-  /**
-   * Content that precedes a speaker and cue: the quotation closing just before (`“…,” he said`),
-   * else the clause from the start of the sentence to the comma (`The West is to blame, he said`).
-   */
-  private contentBefore(k: number, lo: number): { part: [number, number]; quote: number } | null {
-    const { tokens } = this.doc;
-    const q = quoteEndingNear(this.scan, k, lo);
-    if (q >= 0 && !this.scan.used.has(q)) {
-      const quote = this.scan.quotes[q] as Quote;
-      return { part: [quote.from, quote.to], quote: q };
-    }
-    if (tokens.value[k] !== ',' && tokens.value[k] !== '—') return null;
-    let start = lo;
-    while (start < k && /^[“"‘«—–-]$/.test(tokens.value[start] ?? '')) start++;
-    const end = this.trimEnd(start, k);
-    if (end - start < 3) return null;
-    // A clause, not a list of names: it needs a verb.
-    let verb = false;
-    for (let m = start; m < end; m++) if (tokens.pos[m] === 'VERB' || tokens.pos[m] === 'AUX') verb = true;
-    return verb ? { part: [start, end], quote: -1 } : null;
-  }
-
-  /** "That culture, they said, emphasizes …": the words before an inserted attribution, however short. */
-  private openingBefore(k: number, lo: number): { part: [number, number]; quote: number } | null {
-    const { tokens } = this.doc;
-    let start = lo;
-    while (start < k && /^[“"‘«—–-]$/.test(tokens.value[start] ?? '')) start++;
-    const end = this.trimEnd(start, k);
-    return end > start ? { part: [start, end], quote: -1 } : null;
   }
 
   /** The speaker before a cue: a pronoun, a noun phrase (with an apposition), or who/which. */
@@ -999,9 +781,7 @@ class StatementFinder {
         break;
       }
     if (comma > lo && /^(ADV|ADP|SCONJ|CCONJ)$/.test(tokens.pos[lo] ?? '')) {
-      let verb = false;
-      for (let m = lo; m < comma; m++) if (tokens.pos[m] === 'VERB' || tokens.pos[m] === 'AUX') verb = true;
-      if (!verb) start = comma + 1;
+      if (!hasVerb(this.doc, lo, comma)) start = comma + 1;
     }
     while (start < cueFrom && (tokens.pos[start] === 'CCONJ' || tokens.pos[start] === 'ADV')) start++;
     const end = npStartingAt(this.doc, start, cueFrom, false);
