@@ -7,7 +7,7 @@
  *
  * Runs after events; it sets `statement` on the events it links (the only change it makes to them).
  */
-import type { Doc, ResolvedActor } from '../doc.js';
+import type { Doc } from '../doc.js';
 import type { CodedStatement, Span } from '../types.js';
 import { toCodedActor } from './assemble.js';
 import {
@@ -28,7 +28,6 @@ import {
   contentBefore,
   contentEnd,
   endsClause,
-  hasVerb,
   openingBefore,
   SENTENCE_END,
   trimEnd,
@@ -43,20 +42,11 @@ import {
   type Candidate,
   type StatementScan,
 } from './statements-scan.js';
+import { add, addContent, addQuote } from './statements-record.js';
 import { skipSetting } from './statements-setting.js';
-import {
-  affiliated,
-  headActor,
-  isSpeakerPronoun,
-  isTimeNoun,
-  npEndingAt,
-  npStartingAt,
-  propnLike,
-  resolveSpeaker,
-  SETTING_PREPOSITIONS,
-  type Speaker,
-} from './statements-speaker.js';
-import { isPassive, relativeClauseMask, subjectOf, verbGroup, type ClauseContext } from './syntax.js';
+import { speakerFrom, subjectBefore, subjectBeforeSimple } from './statements-subject.js';
+import { headActor, isSpeakerPronoun, npEndingAt, npStartingAt, type Speaker } from './statements-speaker.js';
+import { isPassive, verbGroup } from './syntax.js';
 
 export function findStatements(doc: Doc): CodedStatement[] {
   return new StatementFinder(doc).run();
@@ -90,102 +80,12 @@ class StatementFinder {
 
   // ---------------------------------------------------------------- cue patterns
 
-  /** One quotation, whole, as the direct words of `speaker`. */
-  private addQuote(speaker: Speaker, cue: [number, number], quote: number, sentence: number): void {
-    const q = this.scan.quotes[quote] as Quote;
-    this.add({ speaker, cue, parts: [[q.from, q.to]], kind: 'direct', sentence, quotes: [quote] });
-  }
-
-  /** Words found before their cue: direct when they are a quotation, else reported. */
-  private addContent(
-    speaker: Speaker,
-    cue: [number, number],
-    content: { quote: number },
-    parts: [number, number][],
-    sentence: number,
-  ): void {
-    const direct = content.quote >= 0;
-    this.add({
-      speaker,
-      cue,
-      parts,
-      kind: direct ? 'direct' : 'reported',
-      sentence,
-      quotes: direct ? [content.quote] : [],
-    });
-  }
-
-  private add(c: Candidate): void {
-    if (c.parts.length === 0 || c.parts.every(([a, b]) => b <= a)) return;
-    this.pronounSpeaker(c);
-    for (let k = c.cue[0]; k < c.cue[1]; k++) this.scan.cueTaken[k] = 1;
-    for (const q of c.quotes) this.scan.used.add(q);
-    this.scan.candidates.push(c);
-  }
-
-  /**
-   * "Michael McFaul … emphasizes … “…,” he argues": "he" and "she" are the last person who spoke
-   * in the last few sentences, before any person merely mentioned (whom the phrase resolution knows).
-   */
-  private pronounSpeaker(c: Candidate): void {
-    const { doc } = this;
-    const w = doc.tokens.lower[c.speaker.from] ?? '';
-    if (c.speaker.to - c.speaker.from !== 1 || (w !== 'he' && w !== 'she')) return;
-    for (let i = this.scan.candidates.length - 1; i >= 0; i--) {
-      const prev = this.scan.candidates[i] as Candidate;
-      if (c.sentence - prev.sentence > 3) break;
-      if (prev.speaker.from >= c.speaker.from) continue;
-      if (!this.personLike(prev.speaker)) continue;
-      // A person named after that speaker and before the pronoun is the nearer antecedent.
-      const own = c.speaker.actor;
-      if (own?.personRef != null && this.namedBetween(own.personRef, prev.speaker.to, c.speaker.from)) return;
-      const span: [number, number] = [
-        doc.tokens.start[c.speaker.from] ?? 0,
-        doc.tokens.end[c.speaker.from] ?? 0,
-      ];
-      const text = doc.text.slice(span[0], span[1]);
-      c.speaker.actor = prev.speaker.actor ? { ...prev.speaker.actor, span, text } : null;
-      return;
-    }
-  }
-
-  private namedBetween(personRef: number, from: number, to: number): boolean {
-    for (const p of this.doc.phrases) {
-      if (p.from >= to) break;
-      if (p.from >= from && !p.viaCoreference && p.actors.some((a) => a.personRef === personRef)) return true;
-    }
-    return false;
-  }
-
-  private personLike(s: Speaker): boolean {
-    const { doc } = this;
-    if (s.actor?.person) return true;
-    const w = doc.tokens.lower[s.from] ?? '';
-    if (s.to - s.from === 1 && (w === 'he' || w === 'she')) return true;
-    if (headActor(doc, s.from, s.to)) return false;
-    return doc.tokens.pos[s.from] === 'PROPN' && doc.tokens.pos[s.from + 1] === 'PROPN';
-  }
-
-  private speakerFrom(from: number, to: number): Speaker {
-    const { doc } = this;
-    let actor: ResolvedActor | null;
-    const w = doc.tokens.lower[from] ?? '';
-    if (to - from === 1 && (w === 'who' || w === 'which' || w === 'that')) {
-      // "senior lawmakers, who also said": the antecedent speaks.
-      let k = from - 1;
-      if (doc.tokens.value[k] === ',') k--;
-      const start = npEndingAt(doc, k, doc.sentences[doc.tokens.sentence[from] ?? 0]?.from ?? 0);
-      actor = start >= 0 ? resolveSpeaker(doc, start, k + 1) : null;
-    } else actor = resolveSpeaker(doc, from, to);
-    return { from, to, actor };
-  }
-
   /** "according to the ministry". */
   private according(v: number, si: number, lo: number, to: number): void {
     const { tokens } = this.doc;
     const end = npStartingAt(this.doc, v + 2, to, false, true);
     if (end < 0) return;
-    const speaker = this.speakerFrom(v + 2, end);
+    const speaker = speakerFrom(this.doc, v + 2, end);
     const cue: [number, number] = [v, v + 2];
     const before = v - 1;
     let parts: [number, number][] = [];
@@ -209,7 +109,7 @@ class StatementFinder {
       if (k < to - 1 && v <= lo + 1) parts = [[k, contentEnd(this.scan, k, to)]];
       else if (v > lo) parts = [[lo, trimEnd(this.scan, lo, v)]];
     }
-    this.add({ speaker, cue, parts, kind, sentence: si, quotes });
+    add(this.scan, { speaker, cue, parts, kind, sentence: si, quotes });
   }
 
   /** "WikiLeaks: Hillary Clinton Flattered Obama" (a headline) or "Lavrov: “…”". */
@@ -242,10 +142,10 @@ class StatementFinder {
     // Headings ("Expert Insights: The Challenges Ahead") are no statements: the speaker must be an
     // actor, or a name that the article uses again ("WikiLeaks: …", "Michaela Angela Davis: …").
     if (qAfter < 0 && !label && !headActor(doc, from, k) && !this.recurringName(from, k)) return;
-    const speaker = this.speakerFrom(from, k);
+    const speaker = speakerFrom(this.doc, from, k);
     if (qAfter >= 0) {
       const q = this.scan.quotes[qAfter] as Quote;
-      this.add({
+      add(this.scan, {
         speaker,
         cue: [k, k + 1],
         parts: [[q.from, q.to]],
@@ -261,7 +161,7 @@ class StatementFinder {
     const end = trimEnd(this.scan, next, doc.sentences[last]?.to ?? to);
     if (end - next < 2) return;
     if (label) this.scan.inTurn.fill(1, next, end);
-    this.add({
+    add(this.scan, {
       speaker,
       cue: [k, k + 1],
       parts: [[next, end]],
@@ -346,14 +246,14 @@ class StatementFinder {
     if (!putIt && !(tokens.pos[v] === 'VERB' && (SAY.has(lemma) || asVerbs.includes(lemma)))) return;
     const cueEnd = putIt ? v + 2 : v + 1;
     let after = skipSetting(this.doc, cueEnd, to);
-    const speaker = this.speakerFrom(k + 1, npEnd);
+    const speaker = speakerFrom(this.doc, k + 1, npEnd);
     let parts: [number, number][];
     if (k > lo && tokens.value[k - 1] === ',') parts = [[lo, trimEnd(this.scan, lo, k - 1)]];
     else if (k <= lo + 1 && tokens.value[after] === ',') {
       after++;
       parts = [[after, contentEnd(this.scan, after, to)]];
     } else return;
-    this.add({ speaker, cue: [v, cueEnd], parts, kind: 'reported', sentence: si, quotes: [] });
+    add(this.scan, { speaker, cue: [v, cueEnd], parts, kind: 'reported', sentence: si, quotes: [] });
   }
 
   private verbCue(v: number, si: number, lo: number, to: number): void {
@@ -447,7 +347,14 @@ class StatementFinder {
           quoteOpeningAt(this.scan, tail) >= 0;
         const content = contentBefore(this.scan, prev, lo);
         if (content && (endsHere || content.quote >= 0)) {
-          this.addContent(this.speakerFrom(afterCue, npEnd), [cueFrom, cueTo], content, [content.part], si);
+          addContent(
+            this.scan,
+            speakerFrom(this.doc, afterCue, npEnd),
+            [cueFrom, cueTo],
+            content,
+            [content.part],
+            si,
+          );
           return;
         }
       }
@@ -461,12 +368,12 @@ class StatementFinder {
       const verb = start - 1;
       if (start >= 0 && DOCUMENTS.has(tokens.lemma[head] ?? '') && tokens.pos[verb] === 'VERB') {
         const g = verbGroup(doc, verb, lo);
-        speaker = this.subjectBeforeSimple(g.from, lo);
+        speaker = subjectBeforeSimple(this.doc, g.from, lo);
         if (speaker) cueFrom = g.from;
       }
     }
     // 2. The subject before the verb.
-    speaker ??= this.subjectBefore(subjectLimit, lo, v);
+    speaker ??= subjectBefore(this.scan, subjectLimit, lo, v);
     if (!speaker) return;
     const speakerStart = speaker.from;
 
@@ -486,7 +393,7 @@ class StatementFinder {
     // content (and "“…,” Blinken said, “…”" continues it, see continueQuotes).
     const quoteBefore = tokens.lower[k] === 'that' ? -1 : quoteEndingNear(this.scan, speakerStart - 1, lo);
     if (quoteBefore >= 0 && !this.scan.used.has(quoteBefore)) {
-      this.addQuote(speaker, [cueFrom, cueTo], quoteBefore, si);
+      addQuote(this.scan, speaker, [cueFrom, cueTo], quoteBefore, si);
       return;
     }
     if (HEARER_FIRST.has(lemma) && k < to && tokens.lower[k] !== 'that' && quoteOpeningAt(this.scan, k) < 0) {
@@ -544,7 +451,7 @@ class StatementFinder {
         q.close < 0 ||
         tokens.sentence[q.close] !== si
       ) {
-        this.addQuote(speaker, [cueFrom, cueTo], qAfter, si);
+        addQuote(this.scan, speaker, [cueFrom, cueTo], qAfter, si);
         return;
       }
     }
@@ -581,13 +488,13 @@ class StatementFinder {
       if (!content) return;
       const parts = [content.part];
       if (parenthetical && content.quote < 0) parts.push([k + 1, rest]);
-      this.addContent(speaker, [cueFrom, cueTo], content, parts, si);
+      addContent(this.scan, speaker, [cueFrom, cueTo], content, parts, si);
       return;
     }
     if (weak && !complement && qAfter < 0 && !this.weakComplement(lemma, v, k, to)) return;
     const end = contentEnd(this.scan, k, to);
     if (end <= k) return;
-    this.add({
+    add(this.scan, {
       speaker,
       cue: [cueFrom, cueTo],
       parts: [[k, end]],
@@ -635,253 +542,14 @@ class StatementFinder {
     if (end < 0) return;
     const subj = npEndingAt(doc, cueFrom - 1, lo);
     if (subj < 0) return;
-    this.add({
-      speaker: this.speakerFrom(k + 1, end),
+    add(this.scan, {
+      speaker: speakerFrom(this.doc, k + 1, end),
       cue: [cueFrom, cueTo],
       parts: [[subj, cueFrom]],
       kind: 'reported',
       sentence: si,
       quotes: [],
     });
-  }
-
-  /** The speaker before a cue: a pronoun, a noun phrase (with an apposition), or who/which. */
-  private subjectBefore(cueFrom: number, lo: number, v: number): Speaker | null {
-    const { doc } = this;
-    const { tokens } = doc;
-    let k = cueFrom - 1;
-    // "Obama on Tuesday accused", "Trump last week said": step over a setting phrase.
-    for (let guard = 0; guard < 3 && k >= lo; guard++) {
-      const start = npEndingAt(doc, k, lo);
-      if (start < 0) break;
-      const before = tokens.lower[start - 1] ?? '';
-      const isSetting =
-        (SETTING_PREPOSITIONS.has(before) && (isTimeNoun(doc, k) || tokens.pos[k] === 'PROPN')) ||
-        ((tokens.lower[start] === 'last' || tokens.lower[start] === 'this') && isTimeNoun(doc, k));
-      if (isSetting && start - 1 > lo) {
-        k = SETTING_PREPOSITIONS.has(before) ? start - 2 : start - 1;
-        continue;
-      }
-      break;
-    }
-    while (k >= lo && tokens.pos[k] === 'ADV') k--;
-    if (k < lo) return this.participleSpeaker(cueFrom, lo, v);
-    // "wrote while acknowledging …", "before noting that …".
-    if (
-      /ing$/.test(tokens.lower[v] ?? '') &&
-      /^(while|before|after|when|by|without)$/.test(tokens.lower[k] ?? '')
-    )
-      return this.participleSpeaker(cueFrom, lo, v);
-    // "to deflect blame": after another verb the cue word is a mis-tagged noun.
-    if (tokens.pos[k] === 'VERB' && !propnLike(doc, k)) return null;
-    // "Mr. Kelly said …, but said …": a verb coordinated with an earlier cue shares its speaker.
-    if (tokens.pos[k] === 'CCONJ' && (tokens.lower[k] === 'and' || tokens.lower[k] === 'but')) {
-      const si = tokens.sentence[v] ?? -1;
-      const prev = this.scan.candidates[this.scan.candidates.length - 1];
-      if (prev && prev.sentence === si && prev.cue[1] <= k) return { ...prev.speaker };
-      // "He repeated his assertion … and said …": the subject of the verb before.
-      return this.nearestClauseSubject(lo, k);
-    }
-    const value = tokens.value[k] ?? '';
-    if (value === ',' || value === ')') {
-      // "Lisa Monaco, Obama's adviser, said" / "Lavrov, who …, said" / "…, saying".
-      const app = this.apposition(k, lo);
-      if (app) return app;
-      if (value === ',') {
-        if (/ing$/.test(tokens.lower[v] ?? '')) return this.participleSpeaker(cueFrom, lo, v);
-        return this.clauseInitialSubject(lo, cueFrom) ?? this.participleSpeaker(cueFrom, lo, v);
-      }
-    }
-    if (isSpeakerPronoun(doc, k)) {
-      const w = tokens.lower[k] ?? '';
-      if (w === 'that' || w === 'which' || w === 'who') {
-        if (tokens.pos[k - 1] !== 'NOUN' && tokens.pos[k - 1] !== 'PROPN' && tokens.value[k - 1] !== ',')
-          return null;
-      }
-      if (w === 'it' && tokens.lower[k - 1] === 'that') return null;
-      return this.speakerFrom(k, k + 1);
-    }
-    const start = npEndingAt(doc, k, lo);
-    if (start < 0) return this.viaSyntax(cueFrom, lo);
-    const before = start - 1;
-    const bw = before >= lo ? (tokens.lower[before] ?? '') : '';
-    const bpos = before >= lo ? (tokens.pos[before] ?? '') : '';
-    // The object of a preposition ("talks with Russia said") or of a verb is not the speaker.
-    // …but "with analysts saying" has its subject after "with".
-    const absolute = bw === 'with' && /ing$/.test(tokens.lower[v] ?? '') && k === cueFrom - 1;
-    if (
-      bpos === 'ADP' &&
-      !absolute &&
-      !['that', 'as', 'because', 'if', 'while', 'since', 'although'].includes(bw)
-    ) {
-      return this.viaSyntax(cueFrom, lo);
-    }
-    return this.speakerFrom(start, k + 1);
-  }
-
-  /** "X, an apposition, said" / "X, who …, said": the comma at `k` closes the inserted part. */
-  private apposition(k: number, lo: number): Speaker | null {
-    const { doc } = this;
-    const { tokens } = doc;
-    let j = k - 1;
-    while (j >= lo && k - j < 25 && tokens.value[j] !== ',') j--;
-    if (j < lo || tokens.value[j] !== ',') return null;
-    const inner = j + 1;
-    const first = tokens.lower[inner] ?? '';
-    const headEnd = j - 1;
-    const headStart = npEndingAt(doc, headEnd, lo);
-    if (headStart < 0) return null;
-    if (first === 'who' || first === 'which') {
-      // "HuffPost Pollster, which aggregates polls, shows": the clause tells which source it is.
-      const s = this.speakerFrom(headStart, headEnd + 1);
-      return { ...s, to: k };
-    }
-    for (let m = inner; m < k; m++) {
-      const pos = tokens.pos[m] ?? '';
-      if (pos === 'AUX') return null;
-      // "director of speechwriting": a gerund after a preposition is a noun.
-      if (pos === 'VERB' && !/(ed|en)$/.test(tokens.lower[m] ?? '') && tokens.pos[m - 1] !== 'ADP')
-        return null;
-    }
-    // The head must start its clause.
-    const b = tokens.lower[headStart - 1] ?? '';
-    const bpos = tokens.pos[headStart - 1] ?? '';
-    if (
-      headStart > lo &&
-      !(
-        b === ',' ||
-        b === 'and' ||
-        b === 'but' ||
-        b === 'that' ||
-        bpos === 'PUNCT' ||
-        bpos === 'SCONJ' ||
-        (bpos === 'ADV' && headStart - 1 === lo) // "Now Brazile's CNN colleague, Jake Tapper, insists"
-      )
-    )
-      return null;
-    // "Michael McFaul, former US ambassador to Russia": a person the dictionary does not know speaks
-    // for the side the apposition names.
-    const own = resolveSpeaker(doc, headStart, headEnd + 1);
-    const side = own ? null : resolveSpeaker(doc, inner, k);
-    const actor = own ?? (side ? affiliated(doc, side, headStart, headEnd + 1) : null);
-    return { from: headStart, to: k, actor };
-  }
-
-  /**
-   * "Additionally, a UN spokesman in conversation with Ukraine's Foreign Minister, Dmytro Kuleba,
-   * stated": the noun phrase that opens the clause, when no verb stands between it and the cue.
-   */
-  private clauseInitialSubject(lo: number, cueFrom: number): Speaker | null {
-    const { tokens } = this.doc;
-    let start = lo;
-    let comma = -1;
-    for (let m = lo; m < cueFrom; m++)
-      if (tokens.value[m] === ',') {
-        comma = m;
-        break;
-      }
-    if (comma > lo && /^(ADV|ADP|SCONJ|CCONJ)$/.test(tokens.pos[lo] ?? '')) {
-      if (!hasVerb(this.doc, lo, comma)) start = comma + 1;
-    }
-    while (start < cueFrom && (tokens.pos[start] === 'CCONJ' || tokens.pos[start] === 'ADV')) start++;
-    const end = npStartingAt(this.doc, start, cueFrom, false);
-    if (end <= start || end >= cueFrom - 1) return null; // "Share your insights, ask …" is no subject
-    for (let m = end; m < cueFrom; m++) {
-      const pos = tokens.pos[m] ?? '';
-      const val = tokens.value[m] ?? '';
-      if (pos === 'VERB' || pos === 'AUX' || val === ';' || val === ':' || inSpeech(this.scan, m))
-        return null;
-    }
-    return this.speakerFrom(start, end);
-  }
-
-  /** ", saying …", ", adding that …": the subject of the clause the participle hangs on. */
-  private participleSpeaker(cueFrom: number, lo: number, v: number): Speaker | null {
-    const { doc } = this;
-    const { tokens } = doc;
-    const participle = /ing$/.test(tokens.lower[v] ?? '');
-    if (!participle && tokens.value[cueFrom - 1] !== ',') return null;
-    return (
-      this.earlierSpeaker(tokens.sentence[v] ?? -1, cueFrom) ?? this.nearestClauseSubject(lo, cueFrom - 1)
-    );
-  }
-
-  /** The speaker of an earlier cue of saying in the same sentence ("said …, adding …"). */
-  private earlierSpeaker(si: number, before: number): Speaker | null {
-    const { tokens } = this.doc;
-    for (let c = this.scan.candidates.length - 1; c >= 0; c--) {
-      const cand = this.scan.candidates[c] as Candidate;
-      if (cand.sentence !== si) break;
-      const lemma = tokens.lemma[cand.cue[1] - 1] ?? '';
-      if (cand.cue[1] <= before && lemma !== 'show' && !STANCE.has(lemma)) return { ...cand.speaker };
-    }
-    return null;
-  }
-
-  /**
-   * The subject of the nearest main verb before `limit`, passing over infinitives, participles and
-   * relative clauses: "Lynch had urged Comey not to announce the review, saying …" is Lynch.
-   */
-  private nearestClauseSubject(lo: number, limit: number): Speaker | null {
-    const { doc } = this;
-    const { tokens } = doc;
-    for (let m = limit - 1; m >= lo; m--) {
-      if (inSpeech(this.scan, m)) continue;
-      const pos = tokens.pos[m] ?? '';
-      const copula = pos === 'AUX' && !/^(VERB|AUX)$/.test(tokens.pos[m + 1] ?? '');
-      if (pos !== 'VERB' && !copula) continue;
-      const g = verbGroup(doc, m, lo);
-      const w = tokens.lower[m] ?? '';
-      if (g.words[0] === 'to' || g.words.includes('to') || (/ing$/.test(w) && g.words.length === 0)) {
-        m = g.from;
-        continue;
-      }
-      const s = this.subjectBeforeSimple(g.from, lo);
-      const sw = s ? (tokens.lower[s.from] ?? '') : '';
-      // A subject opens its clause ("expanded its ad buys": "its ad" after a verb is no subject).
-      const opens = s != null && (s.from <= lo || !/^(VERB|AUX|ADP)$/.test(tokens.pos[s.from - 1] ?? ''));
-      if (!s || !opens || (s.to - s.from === 1 && (sw === 'who' || sw === 'which' || sw === 'that'))) {
-        m = g.from;
-        continue;
-      }
-      return s;
-    }
-    return null;
-  }
-
-  private subjectBeforeSimple(groupFrom: number, lo: number): Speaker | null {
-    const { doc } = this;
-    let k = groupFrom - 1;
-    // "Pence himself released".
-    while (
-      k >= lo &&
-      (doc.tokens.pos[k] === 'ADV' || /^(him|her|them|it)sel(f|ves)$/.test(doc.tokens.lower[k] ?? ''))
-    )
-      k--;
-    if (k < lo) return null;
-    if (isSpeakerPronoun(doc, k)) return this.speakerFrom(k, k + 1);
-    if (doc.tokens.value[k] === ',') return this.apposition(k, lo);
-    const start = npEndingAt(doc, k, lo);
-    if (start < 0 || doc.tokens.pos[start - 1] === 'ADP') return null; // "to 15,000 people gathered"
-    return this.speakerFrom(start, k + 1);
-  }
-
-  /** Last resort: the actor phrase that syntax.subjectOf finds (across relative clauses). */
-  private viaSyntax(groupFrom: number, lo: number): Speaker | null {
-    const { doc } = this;
-    const si = doc.tokens.sentence[groupFrom] ?? 0;
-    const s = doc.sentences[si];
-    if (!s) return null;
-    const ctx: ClauseContext = {
-      doc,
-      sentenceFrom: lo,
-      sentenceTo: s.to,
-      relMask: relativeClauseMask(doc, lo, s.to),
-    };
-    const subj = subjectOf(ctx, groupFrom)[0];
-    if (!subj) return null;
-    const main = subj.appositionOf != null ? (doc.phrases[subj.appositionOf] ?? subj) : subj;
-    return { from: main.from, to: main.to, actor: main.actors[0] ?? null };
   }
 
   // ---------------------------------------------------------------- continued quotes
