@@ -55,6 +55,12 @@ export function clauseStart(doc: Doc, si: number): number {
   return doc.sentences[i]?.from ?? 0;
 }
 
+/** Whether sentence `si` is the first of its paragraph. */
+export function opensParagraph(doc: Doc, si: number): boolean {
+  const s = doc.sentences[si];
+  return s != null && doc.sentences[si - 1]?.block !== s.block;
+}
+
 /** Index just past the last content token of the sentence ending before `to`. */
 export function trimEnd(scan: StatementScan, from: number, to: number): number {
   const { tokens } = scan.doc;

@@ -79,7 +79,7 @@ export function subjectBefore(scan: StatementScan, cueFrom: number, lo: number, 
   const value = tokens.value[k] ?? '';
   if (value === ',' || value === ')') {
     // "Lisa Monaco, Obama's adviser, said" / "Lavrov, who …, said" / "…, saying".
-    const app = apposition(scan.doc, k, lo);
+    const app = apposition(doc, k, lo);
     if (app) return app;
     if (value === ',') {
       if (/ing$/.test(tokens.lower[v] ?? '')) return participleSpeaker(scan, cueFrom, lo, v);
@@ -93,10 +93,10 @@ export function subjectBefore(scan: StatementScan, cueFrom: number, lo: number, 
         return null;
     }
     if (w === 'it' && tokens.lower[k - 1] === 'that') return null;
-    return speakerFrom(scan.doc, k, k + 1);
+    return speakerFrom(doc, k, k + 1);
   }
   const start = npEndingAt(doc, k, lo);
-  if (start < 0) return viaSyntax(scan.doc, cueFrom, lo);
+  if (start < 0) return viaSyntax(doc, cueFrom, lo);
   const before = start - 1;
   const bw = before >= lo ? (tokens.lower[before] ?? '') : '';
   const bpos = before >= lo ? (tokens.pos[before] ?? '') : '';
@@ -108,9 +108,9 @@ export function subjectBefore(scan: StatementScan, cueFrom: number, lo: number, 
     !absolute &&
     !['that', 'as', 'because', 'if', 'while', 'since', 'although'].includes(bw)
   ) {
-    return viaSyntax(scan.doc, cueFrom, lo);
+    return viaSyntax(doc, cueFrom, lo);
   }
-  return speakerFrom(scan.doc, start, k + 1);
+  return speakerFrom(doc, start, k + 1);
 }
 
 /** "X, an apposition, said" / "X, who …, said": the comma at `k` closes the inserted part. */
