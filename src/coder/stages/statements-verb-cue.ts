@@ -25,7 +25,7 @@ import {
   SAY_IF_COMPLEMENT,
   STANCE,
 } from './statements-lexicon.js';
-import type { Quote } from './statements-quotes.js';
+import { quoteEnd, type Quote } from './statements-quotes.js';
 import { quoteClosingAt, quoteEndingNear, quoteOpeningAt, type StatementScan } from './statements-scan.js';
 import { add, addContent, addQuote } from './statements-record.js';
 import { skipSetting } from './statements-setting.js';
@@ -209,7 +209,7 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
   if (qAfter >= 0 && !scan.used.has(qAfter)) {
     const q = scan.quotes[qAfter] as Quote;
     // "said that “…”": a whole quotation as the content.
-    const afterQuote = q.close >= 0 ? q.close + 1 : q.to;
+    const afterQuote = quoteEnd(q);
     const restEnd = trimEnd(scan, afterQuote, to);
     if (
       !viaThat ||
