@@ -10,11 +10,12 @@ import { npStartingAt } from './statements-speaker.js';
 import { speakerFrom } from './statements-subject.js';
 
 /** "according to the ministry". */
-export function according(scan: StatementScan, v: number, si: number, lo: number, to: number): void {
-  const { tokens } = scan.doc;
-  const end = npStartingAt(scan.doc, v + 2, to, false, true);
+export function accordingToCue(scan: StatementScan, v: number, si: number, lo: number, to: number): void {
+  const { doc } = scan;
+  const { tokens } = doc;
+  const end = npStartingAt(doc, v + 2, to, false, true);
   if (end < 0) return;
-  const speaker = speakerFrom(scan.doc, v + 2, end);
+  const speaker = speakerFrom(doc, v + 2, end);
   const cue: [number, number] = [v, v + 2];
   const before = v - 1;
   let parts: [number, number][] = [];

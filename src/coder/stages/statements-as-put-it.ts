@@ -8,7 +8,7 @@ import { npStartingAt } from './statements-speaker.js';
 import { speakerFrom } from './statements-subject.js';
 
 /** "as Lavrov put it, …" / "…, as the minister said." */
-export function asPutIt(scan: StatementScan, k: number, si: number, lo: number, to: number): void {
+export function asPutItCue(scan: StatementScan, k: number, si: number, lo: number, to: number): void {
   const { doc } = scan;
   const { tokens } = doc;
   const npEnd = npStartingAt(doc, k + 1, to, false);

@@ -11,7 +11,7 @@ import { headActor, npEndingAt } from './statements-speaker.js';
 import { speakerFrom } from './statements-subject.js';
 
 /** "WikiLeaks: Hillary Clinton Flattered Obama" (a headline) or "Lavrov: “…”". */
-export function colon(scan: StatementScan, k: number, si: number, from: number, to: number): void {
+export function colonCue(scan: StatementScan, k: number, si: number, from: number, to: number): void {
   const { doc } = scan;
   const { tokens } = doc;
   const labelStart = transcriptLabel(scan, si, k);

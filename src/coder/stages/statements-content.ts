@@ -95,7 +95,8 @@ export function clauseFollows(doc: Doc, k: number, to: number): boolean {
 
 /** End of the content that starts at `from`: the end of the sentence, before a trailing attribution. */
 export function contentEnd(scan: StatementScan, from: number, to: number): number {
-  const { tokens } = scan.doc;
+  const { doc } = scan;
+  const { tokens } = doc;
   for (let k = from + 1; k < to; k++) {
     if (inSpeech(scan, k)) continue; // a quotation inside the content does not end it
     const w = tokens.lower[k] ?? '';
@@ -103,10 +104,10 @@ export function contentEnd(scan: StatementScan, from: number, to: number): numbe
     if (w === 'according' && tokens.lower[k + 1] === 'to' && /^[,”"’]$/.test(tokens.value[k - 1] ?? ''))
       return trimEnd(scan, from, k);
     // "blaming the West …, and accusing Ukraine …": a second cue of the same speaker.
-    if (w === 'and' && k > from + 2 && isSayVerb(scan.doc, k + 1)) return trimEnd(scan, from, k);
+    if (w === 'and' && k > from + 2 && isSayVerb(doc, k + 1)) return trimEnd(scan, from, k);
     // "…, Lavrov said." / "…, said Lavrov."
-    if (w === ',' && attributionTail(scan.doc, k + 1, to)) return trimEnd(scan, from, k);
-    if (k > from + 2 && clauseOfTheReporter(scan.doc, k, to)) return trimEnd(scan, from, k);
+    if (w === ',' && attributionTail(doc, k + 1, to)) return trimEnd(scan, from, k);
+    if (k > from + 2 && clauseOfTheReporter(doc, k, to)) return trimEnd(scan, from, k);
   }
   return trimEnd(scan, from, to);
 }
@@ -160,7 +161,8 @@ function attributionTail(doc: Doc, k: number, to: number): boolean {
  * else the clause from the start of the sentence to the comma (`The West is to blame, he said`).
  */
 export function contentBefore(scan: StatementScan, k: number, lo: number): ContentBefore | null {
-  const { tokens } = scan.doc;
+  const { doc } = scan;
+  const { tokens } = doc;
   const q = quoteEndingNear(scan, k, lo);
   if (q >= 0 && !scan.used.has(q)) {
     const quote = scan.quotes[q] as Quote;
@@ -170,7 +172,7 @@ export function contentBefore(scan: StatementScan, k: number, lo: number): Conte
   const [start, end] = openingWords(scan, k, lo);
   if (end - start < 3) return null;
   // A clause, not a list of names: it needs a verb.
-  return hasVerb(scan.doc, start, end) ? { part: [start, end], quote: -1 } : null;
+  return hasVerb(doc, start, end) ? { part: [start, end], quote: -1 } : null;
 }
 
 /** "That culture, they said, emphasizes …": the words before an inserted attribution, however short. */

@@ -9,7 +9,8 @@ import type { Candidate, StatementScan } from './statements-scan.js';
 
 /** "“…,” he said. “…”" and a quote that goes on in the next paragraph belong to the same statement. */
 export function continueQuotes(scan: StatementScan): void {
-  const { tokens } = scan.doc;
+  const { doc } = scan;
+  const { tokens } = doc;
   const ordered = [...scan.candidates].sort((a, b) => a.cue[0] - b.cue[0]);
   ordered.forEach((c, i) => {
     const after = ordered[i + 1];
@@ -26,7 +27,7 @@ export function continueQuotes(scan: StatementScan): void {
     while (next >= 0) {
       const q = scan.quotes[next];
       if (!q || !q.speech || scan.used.has(next) || q.open < 0 || q.open >= limit) break;
-      if (!continues(scan.doc, c, lastEnd, q)) break;
+      if (!continues(doc, c, lastEnd, q)) break;
       c.parts.push([q.from, q.to]);
       c.quotes.push(next);
       scan.used.add(next);

@@ -164,7 +164,8 @@ function apposition(doc: Doc, k: number, lo: number): Speaker | null {
  * stated": the noun phrase that opens the clause, when no verb stands between it and the cue.
  */
 function clauseInitialSubject(scan: StatementScan, lo: number, cueFrom: number): Speaker | null {
-  const { tokens } = scan.doc;
+  const { doc } = scan;
+  const { tokens } = doc;
   let start = lo;
   let comma = -1;
   for (let m = lo; m < cueFrom; m++)
@@ -173,17 +174,17 @@ function clauseInitialSubject(scan: StatementScan, lo: number, cueFrom: number):
       break;
     }
   if (comma > lo && /^(ADV|ADP|SCONJ|CCONJ)$/.test(tokens.pos[lo] ?? '')) {
-    if (!hasVerb(scan.doc, lo, comma)) start = comma + 1;
+    if (!hasVerb(doc, lo, comma)) start = comma + 1;
   }
   while (start < cueFrom && (tokens.pos[start] === 'CCONJ' || tokens.pos[start] === 'ADV')) start++;
-  const end = npStartingAt(scan.doc, start, cueFrom, false);
+  const end = npStartingAt(doc, start, cueFrom, false);
   if (end <= start || end >= cueFrom - 1) return null; // "Share your insights, ask …" is no subject
   for (let m = end; m < cueFrom; m++) {
     const pos = tokens.pos[m] ?? '';
     const val = tokens.value[m] ?? '';
     if (pos === 'VERB' || pos === 'AUX' || val === ';' || val === ':' || inSpeech(scan, m)) return null;
   }
-  return speakerFrom(scan.doc, start, end);
+  return speakerFrom(doc, start, end);
 }
 
 /** ", saying …", ", adding that …": the subject of the clause the participle hangs on. */

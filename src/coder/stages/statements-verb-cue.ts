@@ -1,9 +1,9 @@
 /**
  * Statements cued by a verb of saying, stance or evidence: "Lavrov said (that) …", "“…,” said
  * Lavrov", "“…,” he said", "The West, Lavrov said, is to blame", "X accused Y of …", "Pence
- * released a statement saying …", "was welcomed by senior lawmakers". The speaker is the subject
- * (or, inverted, the noun phrase after the cue, or the agent of a passive); the words follow the
- * cue, or come before the speaker.
+ * released a statement saying …". The speaker is the subject (or, inverted, the noun phrase after
+ * the cue; a passive goes to statements-passive); the words follow the cue, or come before the
+ * speaker.
  */
 import {
   clauseFollows,
@@ -27,12 +27,14 @@ import {
 } from './statements-lexicon.js';
 import { quoteEnd, type Quote } from './statements-quotes.js';
 import { quoteClosingAt, quoteEndingNear, quoteOpeningAt, type StatementScan } from './statements-scan.js';
+import { passiveCue } from './statements-passive.js';
 import { add, addContent, addQuote } from './statements-record.js';
 import { skipSetting } from './statements-setting.js';
 import { isSpeakerPronoun, npEndingAt, npStartingAt, type Speaker } from './statements-speaker.js';
 import { speakerFrom, subjectBefore, subjectBeforeSimple } from './statements-subject.js';
 import { isPassive, verbGroup } from './syntax.js';
 
+/** The statement a verb of saying at `v` cues, if it is one (see the file's head for the forms). */
 export function verbCue(scan: StatementScan, v: number, si: number, lo: number, to: number): void {
   const { doc } = scan;
   const { tokens } = doc;
@@ -98,7 +100,7 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
       tokens.lower[v + 1] === 'by' &&
       /^(NOUN|PROPN)$/.test(tokens.pos[cueFrom - 1] ?? ''))
   ) {
-    passive(scan, v, si, lo, to, cueFrom, cueTo);
+    passiveCue(scan, v, si, lo, to, cueFrom, cueTo);
     return;
   }
 
@@ -273,11 +275,12 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
 
 /** What a verb of the weak kind needs to be a cue: a clause, or for some verbs a fitting object. */
 function weakComplement(scan: StatementScan, lemma: string, v: number, k: number, to: number): boolean {
-  const { tokens } = scan.doc;
+  const { doc } = scan;
+  const { tokens } = doc;
   if (lemma === 'call') {
     if (CUE_PARTICLES.call?.includes(tokens.lower[v + 1] ?? '')) return true;
     // "called them cowards", "called Trump a liar": an object and a second noun phrase or adjective.
-    const obj = npStartingAt(scan.doc, k, to, false);
+    const obj = npStartingAt(doc, k, to, false);
     if (obj < 0) return false;
     const second = obj < to ? tokens.pos[obj] : '';
     return (
@@ -294,35 +297,6 @@ function weakComplement(scan: StatementScan, lemma: string, v: number, k: number
   // "declined to comment", "refused to say".
   if (lemma === 'decline') return tokens.lower[k] === 'to' && DECLINED.has(tokens.lemma[k + 1] ?? '');
   if (lemma === 'threaten' || lemma === 'appeal' || lemma === 'propose')
-    return tokens.lower[k] === 'to' || clauseFollows(scan.doc, k, to);
-  return clauseFollows(scan.doc, k, to);
-}
-
-/** "was welcomed by senior lawmakers": the agent speaks, the subject is the content. */
-function passive(
-  scan: StatementScan,
-  v: number,
-  si: number,
-  lo: number,
-  to: number,
-  cueFrom: number,
-  cueTo: number,
-): void {
-  const { doc } = scan;
-  const { tokens } = doc;
-  if (!SAY.has(tokens.lemma[v] ?? '') && !STANCE.has(tokens.lemma[v] ?? '')) return;
-  const k = skipSetting(doc, cueTo, to);
-  if (tokens.lower[k] !== 'by') return;
-  const end = npStartingAt(doc, k + 1, to, false);
-  if (end < 0) return;
-  const subj = npEndingAt(doc, cueFrom - 1, lo);
-  if (subj < 0) return;
-  add(scan, {
-    speaker: speakerFrom(doc, k + 1, end),
-    cue: [cueFrom, cueTo],
-    parts: [[subj, cueFrom]],
-    kind: 'reported',
-    sentence: si,
-    quotes: [],
-  });
+    return tokens.lower[k] === 'to' || clauseFollows(doc, k, to);
+  return clauseFollows(doc, k, to);
 }

@@ -9,9 +9,9 @@
  */
 import type { Doc } from '../doc.js';
 import type { CodedStatement } from '../types.js';
-import { according } from './statements-according.js';
-import { asPutIt } from './statements-as-put-it.js';
-import { colon } from './statements-colon.js';
+import { accordingToCue } from './statements-according.js';
+import { asPutItCue } from './statements-as-put-it.js';
+import { colonCue } from './statements-colon.js';
 import { clauseStart } from './statements-content.js';
 import { continueQuotes } from './statements-continued.js';
 import { toCodedStatements } from './statements-output.js';
@@ -21,6 +21,7 @@ import { verbCue } from './statements-verb-cue.js';
 /**
  * Tries the cue patterns at every token in text order (a statement found earlier decides later
  * ones), then joins quotations that go on with a statement, then gives the statements in order.
+ * Each pattern gets the cue token, its sentence, the start of its clause and the sentence's end.
  */
 export function findStatements(doc: Doc): CodedStatement[] {
   const scan = startScan(doc);
@@ -29,9 +30,9 @@ export function findStatements(doc: Doc): CodedStatement[] {
     for (let v = s.from; v < s.to; v++) {
       if (inSpeech(scan, v) || scan.cueTaken[v] || scan.inTurn[v]) continue;
       const w = doc.tokens.lower[v] ?? '';
-      if (w === 'according' && doc.tokens.lower[v + 1] === 'to') according(scan, v, si, lo, s.to);
-      else if (w === ':') colon(scan, v, si, s.from, s.to);
-      else if (w === 'as') asPutIt(scan, v, si, lo, s.to);
+      if (w === 'according' && doc.tokens.lower[v + 1] === 'to') accordingToCue(scan, v, si, lo, s.to);
+      else if (w === ':') colonCue(scan, v, si, s.from, s.to);
+      else if (w === 'as') asPutItCue(scan, v, si, lo, s.to);
       else verbCue(scan, v, si, lo, s.to);
     }
   });
