@@ -2,7 +2,7 @@
 import { contentEnd, trimEnd } from './statements-content.js';
 import { SAY } from './statements-lexicon.js';
 import type { StatementScan } from './statements-scan.js';
-import { add } from './statements-record.js';
+import { addReported } from './statements-record.js';
 import { skipSetting } from './statements-setting.js';
 import { npStartingAt } from './statements-speaker.js';
 import { speakerFrom } from './statements-subject.js';
@@ -28,5 +28,5 @@ export function asPutItCue(scan: StatementScan, k: number, si: number, lo: numbe
     after++;
     parts = [[after, contentEnd(scan, after, to)]];
   } else return;
-  add(scan, { speaker, cue: [v, cueEnd], parts, kind: 'reported', sentence: si, quotes: [] });
+  addReported(scan, speaker, [v, cueEnd], parts, si);
 }

@@ -4,9 +4,8 @@
  */
 import type { Doc } from '../doc.js';
 import { opensParagraph, trimEnd } from './statements-content.js';
-import type { Quote } from './statements-quotes.js';
 import { quoteOpeningAt, type StatementScan } from './statements-scan.js';
-import { add } from './statements-record.js';
+import { add, addQuote } from './statements-record.js';
 import { headActor, npEndingAt } from './statements-speaker.js';
 import { speakerFrom } from './statements-subject.js';
 
@@ -42,15 +41,7 @@ export function colonCue(scan: StatementScan, k: number, si: number, from: numbe
   if (qAfter < 0 && !label && !headActor(doc, from, k) && !recurringName(doc, from, k)) return;
   const speaker = speakerFrom(doc, from, k);
   if (qAfter >= 0) {
-    const q = scan.quotes[qAfter] as Quote;
-    add(scan, {
-      speaker,
-      cue: [k, k + 1],
-      parts: [[q.from, q.to]],
-      kind: 'direct',
-      sentence: si,
-      quotes: [qAfter],
-    });
+    addQuote(scan, speaker, [k, k + 1], qAfter, si);
     return;
   }
   // A transcript turn ("Dr. Anya Sharma: First, seek out …") runs to the end of its paragraph.

@@ -1,7 +1,7 @@
 /** "Was welcomed by senior lawmakers": a verb of saying in the passive, whose agent speaks. */
 import { SAY, STANCE } from './statements-lexicon.js';
 import type { StatementScan } from './statements-scan.js';
-import { add } from './statements-record.js';
+import { addReported } from './statements-record.js';
 import { skipSetting } from './statements-setting.js';
 import { npEndingAt, npStartingAt } from './statements-speaker.js';
 import { speakerFrom } from './statements-subject.js';
@@ -25,12 +25,5 @@ export function passiveCue(
   if (end < 0) return;
   const subj = npEndingAt(doc, cueFrom - 1, lo);
   if (subj < 0) return;
-  add(scan, {
-    speaker: speakerFrom(doc, k + 1, end),
-    cue: [cueFrom, cueTo],
-    parts: [[subj, cueFrom]],
-    kind: 'reported',
-    sentence: si,
-    quotes: [],
-  });
+  addReported(scan, speakerFrom(doc, k + 1, end), [cueFrom, cueTo], [[subj, cueFrom]], si);
 }

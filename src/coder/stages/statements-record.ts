@@ -19,6 +19,17 @@ export function addQuote(
   add(scan, { speaker, cue, parts: [[q.from, q.to]], kind: 'direct', sentence, quotes: [quote] });
 }
 
+/** Words that are no quotation, reported as the speaker's. */
+export function addReported(
+  scan: StatementScan,
+  speaker: Speaker,
+  cue: [number, number],
+  parts: [number, number][],
+  sentence: number,
+): void {
+  add(scan, { speaker, cue, parts, kind: 'reported', sentence, quotes: [] });
+}
+
 /** Words found before their cue: direct when they are a quotation, else reported. */
 export function addContent(
   scan: StatementScan,

@@ -28,7 +28,7 @@ import {
 import { quoteEnd, type Quote } from './statements-quotes.js';
 import { quoteClosingAt, quoteEndingNear, quoteOpeningAt, type StatementScan } from './statements-scan.js';
 import { passiveCue } from './statements-passive.js';
-import { add, addContent, addQuote } from './statements-record.js';
+import { addContent, addQuote, addReported } from './statements-record.js';
 import { skipSetting } from './statements-setting.js';
 import { isSpeakerPronoun, npEndingAt, npStartingAt, type Speaker } from './statements-speaker.js';
 import { speakerFrom, subjectBefore, subjectBeforeSimple } from './statements-subject.js';
@@ -263,14 +263,7 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
   if (weak && !complement && qAfter < 0 && !weakComplement(scan, lemma, v, k, to)) return;
   const end = contentEnd(scan, k, to);
   if (end <= k) return;
-  add(scan, {
-    speaker,
-    cue: [cueFrom, cueTo],
-    parts: [[k, end]],
-    kind: 'reported',
-    sentence: si,
-    quotes: [],
-  });
+  addReported(scan, speaker, [cueFrom, cueTo], [[k, end]], si);
 }
 
 /** What a verb of the weak kind needs to be a cue: a clause, or for some verbs a fitting object. */
