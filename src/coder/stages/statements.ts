@@ -21,7 +21,8 @@ import { verbCue } from './statements-verb-cue.js';
 /**
  * Tries the cue patterns at every token in text order (a statement found earlier decides later
  * ones), then joins quotations that go on with a statement, then gives the statements in order.
- * Each pattern gets the cue token, its sentence, the start of its clause and the sentence's end.
+ * Each pattern gets the cue token, its sentence, the start of its clause (a colon: of its sentence)
+ * and the sentence's end.
  */
 export function findStatements(doc: Doc): CodedStatement[] {
   const scan = startScan(doc);
