@@ -430,6 +430,10 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(triples('Four children were killed in Israeli shelling.'), []);
   });
 
+  it('finds a passive\'s target in the object phrase before the verb ("evidence against Russia was presented")', () => {
+    assert.ok(roots('Evidence against Russia was presented by the US.').includes('USA 11 RUS'));
+  });
+
   it('reads a town as the direct object as its state ("shelled Kharkiv")', () => {
     assert.ok(roots('Russian forces shelled Kharkiv on Monday.').includes('RUS 19 UKR'));
   });

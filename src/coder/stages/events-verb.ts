@@ -75,6 +75,9 @@ export function codeVerb(
     targets = reducedPassive ? phraseEndingAt(doc, v) : subjectOf(ctx, group.from);
     // "Sanctions were imposed on Iran by the EU": the subject is the action, the target follows.
     if (targets.length === 0) targets = targetAfter(ctx, particleEnd, { passive: true })?.phrases ?? [];
+    // "Evidence against Russia was presented by the US": the target stands in the object before the verb.
+    if (targets.length === 0 && picked.objectAt >= 0 && picked.objectAt < v)
+      targets = targetAfter(ctx, picked.objectAt + 1, { passive: true })?.phrases ?? [];
   } else {
     // "telephoned Erdogan to offer condolences", "agreed to meet": an infinitive shares the subject
     // of the verb it depends on, not the object standing before it.
