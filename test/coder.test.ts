@@ -396,6 +396,22 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('codes no event for words that only look like acts or places in business and market news', () => {
+    const none = [
+      'U.S. crude prices slipped on signs that OPEC will refrain from supply cuts when it meets in March.',
+      'Bank of America could not be immediately reached for comment on the Journal report.',
+      "India's HMEL has emerged as a new oil client of sanctions-hit Iran.",
+      'Poland still meets the Maastricht public debt requirement of below 60 percent of GDP.',
+      'Ireland is likely to end up taking a loan from the European Union and International Monetary Fund.',
+      'Jeroen Dijsselbloem is likely to be named chairman of euro zone finance ministers, taking over a key role.',
+    ];
+    for (const text of none) assert.deepEqual(triples(text, '2012-01-01'), [], text);
+  });
+
+  it('does not read a known surname followed by another name as that person ("spokeswoman Jean Medina")', () => {
+    assert.deepEqual(triples('UAL spokeswoman Jean Medina declined to comment.', '2010-04-01'), []);
+  });
+
   it('codes no event for a noun cited as background', () => {
     assert.deepEqual(
       triples('Prices have risen since the Russian invasion of Ukraine, economists said.'),

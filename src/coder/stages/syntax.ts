@@ -26,6 +26,22 @@ export const TIME_NOUNS = new Set([
   'month',
   'year',
 ]);
+/** Month names, which also name towns ("March") and people ("May"). */
+export const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+
 const MEMBER_NOUNS = new Set([
   'member',
   'members',
