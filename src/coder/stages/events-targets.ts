@@ -130,7 +130,7 @@ export function placeAsTarget(
   const ownStateAllowed =
     aboutAnEvent || (done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code));
   // "shelled Kharkiv", "visited Odesa": a town that is the direct object stands for its state.
-  const objectAt = placeNameAfter(doc, from);
+  const objectAt = places.nameStart(doc, from, limit);
   if ((doc.phraseAt[objectAt] ?? -1) < 0 && !aboutAnEvent) {
     const town = cityPhrase(doc, objectAt, limit, places);
     const target = town ? stateAsTarget(town, sources, ownStateAllowed) : null;
