@@ -446,6 +446,33 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.deepEqual(triples('Four children were killed in Israeli shelling.'), []);
   });
 
+  it('codes a meeting both ways, and a hosted leader as the visitor', () => {
+    const met = roots(
+      'Indian Prime Minister Narendra Modi met Chinese President Xi Jinping on Sunday.',
+      '2025-08-31',
+    );
+    assert.ok(met.includes('IND 04 CHN') && met.includes('CHN 04 IND'), met.join('; '));
+    const hosted = roots('Trump hosted Azerbaijani President Ilham Aliyev at the White House.', '2025-08-08');
+    assert.ok(hosted.includes('USA 04 AZE') && hosted.includes('AZE 04 USA'), hosted.join('; '));
+  });
+
+  it('aims mediators at the parties they mediate between, not at each other or the venue', () => {
+    const got = roots(
+      'Pakistan and Afghanistan agreed to an immediate ceasefire after talks in Doha mediated by Qatar and Turkey.',
+      '2025-10-19',
+    );
+    assert.ok(got.includes('QAT 04 PAK') && got.includes('TUR 04 AFG'), got.join('; '));
+    assert.ok(!got.includes('QAT 04 TUR') && !got.includes('QAT 04 QAT'), got.join('; '));
+  });
+
+  it('joins "X and his counterpart Y" as two parties', () => {
+    const got = roots(
+      'Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan spoke by telephone.',
+      '2025-06-01',
+    );
+    assert.ok(got.includes('RUS 04 TUR') && got.includes('TUR 04 RUS'), got.join('; '));
+  });
+
   it('finds a passive\'s target in the object phrase before the verb ("evidence against Russia was presented")', () => {
     assert.ok(roots('Evidence against Russia was presented by the US.').includes('USA 11 RUS'));
   });

@@ -38,6 +38,25 @@ export function keysOf(phrases: ActorPhrase[]): Set<string> {
 /** Verbs that answer an earlier act: "India struck sites in Pakistan, and Pakistan vowed to retaliate". */
 export const RETALIATION = new Set(['retaliate', 'avenge', 'revenge']);
 
+/**
+ * "Pakistan and Afghanistan agreed to a ceasefire after talks mediated by Qatar": the parties to
+ * the sentence's other events, between whom a mediator acts.
+ */
+export function partiesInSentence(
+  mediators: ActorPhrase[],
+  earlier: readonly EventCandidate[],
+  sentence: number,
+): ActorPhrase[] {
+  const own = keysOf(mediators);
+  const parties = new Set<ActorPhrase>();
+  for (const e of earlier) {
+    if (e.sentence !== sentence) continue;
+    for (const p of [e.sourcePhrase, e.targetPhrase])
+      if (p && p.actors.every((a) => !own.has(a.key))) parties.add(p);
+  }
+  return [...parties];
+}
+
 /** The source of the latest event by another party in this or the previous sentence. */
 export function lastOtherActor(
   sources: ActorPhrase[],
