@@ -465,6 +465,19 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!got.includes('QAT 04 TUR') && !got.includes('QAT 04 QAT'), got.join('; '));
   });
 
+  it('denies an act whose object is "no" and keeps a subordinate clause\'s own subject', () => {
+    assert.ok(
+      roots('India and Pakistan have held no formal talks since the May ceasefire.', '2025-09-01').every(
+        (t) => !t.includes(' 04 '),
+      ),
+    );
+    const got = roots(
+      'Trump ordered troops to Los Angeles after protesters clashed with federal agents carrying out raids.',
+      '2025-06-08',
+    );
+    assert.ok(!got.some((t) => t.includes(' 19 ')), got.join('; '));
+  });
+
   it('joins "X and his counterpart Y" as two parties', () => {
     const got = roots(
       'Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan spoke by telephone.',

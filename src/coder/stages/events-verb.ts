@@ -47,14 +47,13 @@ export function codeVerb(
   const modality = readModality(doc, group, ctx.sentenceFrom);
   if (modality.mood === 'hypothetical') return [];
   // "because of fighting between…", "after shelling": a gerund used as a noun names background.
-  // "Russian troops fighting in Ukraine", "troops fighting in Tigray killed…": a participle of force
-  // right after its noun describes the noun; it is no act of its own ("demonstrators protesting" is).
+  // "Russian troops fighting in Ukraine", "agents carrying out raids": a participle of force right
+  // after its noun describes the noun; it is no act of its own ("demonstrators protesting" is).
   if (
     /^(18|19|20)/.test(rule.code) &&
     doc.tokens.lower[v]?.endsWith('ing') &&
     group.from === v &&
-    /^(NOUN|PROPN)$/.test(doc.tokens.pos[v - 1] ?? '') &&
-    (doc.phraseAt[v - 1] ?? -1) >= 0
+    /^(NOUN|PROPN)$/.test(doc.tokens.pos[v - 1] ?? '')
   )
     return [];
   // "the killing of a Sikh leader" is a noun, not the subject's act.
@@ -158,7 +157,8 @@ export function codeVerb(
     targets.every((t) => t.actors.every((a) => a.code.startsWith('IGO')))
   )
     code = '166';
-  let negated = modality.negated;
+  // "have held no formal talks", "reached no agreement": the object's "no" denies the act.
+  let negated = modality.negated || doc.tokens.lower[particleEnd] === 'no';
   // "will withdraw its force unless…", "would impose sanctions if…": a conditional harm is a threat (13x).
   if (modality.conditionalFuture) {
     const root = Number(rule.code.slice(0, 2));

@@ -152,10 +152,25 @@ export interface ClauseContext {
 const inRel = (c: ClauseContext, i: number) => c.relMask[i - c.sentenceFrom] === 1;
 
 /** The phrase (and its coordinated partners) acting as subject of the verb group starting at `groupFrom`. */
+/**
+ * "Trump sent troops after protesters clashed with agents": the verb's own clause opens right
+ * before its subject, and a subject that names no actor is not to be replaced by an earlier one.
+ */
+function ownSubjectIsNoActor(c: ClauseContext, groupFrom: number): boolean {
+  const { tokens, phraseAt } = c.doc;
+  let k = groupFrom - 1;
+  // A pronoun may stand for an actor the mentions stage did not resolve: only a noun says no.
+  if (k < c.sentenceFrom || (phraseAt[k] ?? -1) >= 0 || tokens.pos[k] !== 'NOUN') return false;
+  k--;
+  while (k >= c.sentenceFrom && /^(DET|ADJ|NUM)$/.test(tokens.pos[k] ?? '') && (phraseAt[k] ?? -1) < 0) k--;
+  return k >= c.sentenceFrom && CLAUSE_OPENERS.has(tokens.lower[k] ?? '');
+}
+
 export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
   const { doc } = c;
   const { tokens, phrases, phraseAt } = doc;
   const verbInRel = inRel(c, groupFrom);
+  if (ownSubjectIsNoActor(c, groupFrom)) return [];
   let sawVerb = false;
   for (let k = groupFrom - 1; k >= c.sentenceFrom; k--) {
     const w = tokens.lower[k] ?? '';
