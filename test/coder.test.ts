@@ -478,6 +478,23 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!got.some((t) => t.includes(' 19 ')), got.join('; '));
   });
 
+  it('reads "the first country to recognise" as done, and "approved a package of sanctions" as sanctions', () => {
+    assert.ok(
+      roots(
+        'Russia became the first country to formally recognise the government of Afghanistan.',
+        '2025-07-03',
+      ).some((t) => t.startsWith('RUS 05 ')),
+    );
+    assert.ok(
+      roots('European Union foreign ministers approved a 17th package of sanctions against Russia.').includes(
+        'EU 16 RUS',
+      ),
+    );
+    assert.ok(
+      !roots('Venezuela freed 10 jailed Americans on Friday.', '2025-07-18').some((t) => t.includes(' 17 ')),
+    );
+  });
+
   it('joins "X and his counterpart Y" as two parties', () => {
     const got = roots(
       'Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan spoke by telephone.',

@@ -100,7 +100,7 @@ function isAttributive(doc: Doc, v: number): boolean {
     before === 'DET' ||
     before === 'ADP' ||
     (before === 'VERB' && /ing$/.test(tokens.lower[v - 1] ?? ''));
-  return describes && (after === 'NOUN' || after === 'ADJ') && tokens.lower[v - 1] !== 'that';
+  return describes && /^(NOUN|PROPN|ADJ)$/.test(after) && tokens.lower[v - 1] !== 'that';
 }
 
 const BASE_VERB_SLOT = new Set([

@@ -55,6 +55,7 @@ export const INTENT_GOVERNORS = new Set([
   'schedule',
 ]);
 /** Nouns whose "to"-complement is an intention: "a plan to visit", "its offer to mediate". */
+const ORDINAL_SUBJECT = new Set(['first', 'last', 'only', 'second', 'third', 'latest']);
 const INTENT_NOUNS = new Set([
   'plan',
   'plans',
@@ -148,6 +149,9 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
       const gv = tokens.lower[g] ?? '';
       // "failure to recognise", "the need to talk": a noun's complement is no event,
       // unless the noun is itself a plan or pledge ("a plan to meet").
+      // "became the first country to recognise": the first, last or only one to act did act.
+      if (tokens.pos[g] === 'NOUN' && ORDINAL_SUBJECT.has(tokens.lower[g - 1] ?? ''))
+        return { mood, negated, governor: g };
       if (tokens.pos[g] === 'NOUN') {
         return {
           mood: INTENT_NOUNS.has(gw) || INTENT_NOUNS.has(gv) ? 'intended' : 'hypothetical',
