@@ -4,7 +4,7 @@
 import type { ActorEntry } from '../../dictionaries/types.js';
 import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
 import type { Sector } from '../types.js';
-import { placeNameAfter, type PlaceFinder } from './place.js';
+import type { PlaceFinder } from './place.js';
 import { type ClauseContext, coordinated } from './syntax.js';
 import type { EventCandidate } from './events-pairs.js';
 
@@ -121,7 +121,7 @@ export function placeAsTarget(
       !(w === 'from' && code.startsWith('087'))
     )
       continue;
-    const j = placeNameAfter(doc, k + 1);
+    const j = places.nameStart(doc, k + 1, limit);
     const pi = doc.phraseAt[j] ?? -1;
     const phrase = doc.phrases[pi] ?? cityPhrase(doc, j, limit, places);
     // "in the Gaza Strip": the name may take its article along.

@@ -2,7 +2,7 @@
  * Place stage: where an event happened, from "in Istanbul", "at the OSCE meeting in Malta" or the
  * dateline, looked up in the offline gazetteer compiled from GeoNames data and the country list.
  */
-import type { ActorEntry, CompiledDictionary } from '../../dictionaries/types.js';
+import type { ActorEntry, CompiledDictionary, PlaceEntry } from '../../dictionaries/types.js';
 import type { Doc } from '../doc.js';
 import type { CodedPlace } from '../types.js';
 
@@ -26,8 +26,10 @@ export function placeNameAfter(doc: Doc, from: number): number {
 
 export class PlaceFinder {
   private readonly countriesByName = new Map<string, CodedPlace>();
+  private readonly regionWords: ReadonlySet<string>;
 
   constructor(private readonly dict: CompiledDictionary) {
+    this.regionWords = new Set(dict.regionWords);
     for (const [surface, hits] of Object.entries(dict.names)) {
       const hit = hits.find((h) => h.kind === 'country');
       const a = hit ? dict.actors[hit.ref] : undefined;
@@ -42,7 +44,10 @@ export class PlaceFinder {
     }
   }
 
-  /** A capitalised name of up to three tokens starting at `i`: a city, else a country. */
+  /**
+   * A capitalised name of up to three tokens starting at `i`: a region named with its administrative
+   * word ("the Kursk region", "Sindh province"), else a country, else a city or region by name.
+   */
   lookup(doc: Doc, i: number, limit: number): { place: CodedPlace; to: number } | null {
     const { value, lower } = doc.tokens;
     for (let len = Math.min(3, limit - i); len >= 1; len--) {
@@ -50,16 +55,31 @@ export class PlaceFinder {
       if (!words.every((w) => /^\p{Lu}/u.test(w))) continue;
       const key = lower.slice(i, i + len).join(' ');
       const keyJoined = doc.text.slice(doc.tokens.start[i], doc.tokens.end[i + len - 1]).toLowerCase();
+      // The stem alone may be a city of the same name (Kursk, Lagos): the region word decides.
+      const followedByRegionWord = i + len < limit && this.regionWords.has(lower[i + len] ?? '');
+      const region = followedByRegionWord
+        ? (this.dict.regionStems[keyJoined] ?? this.dict.regionStems[key])
+        : null;
+      if (region) return { place: codedPlace(region), to: i + len + 1 };
       const city = this.dict.places[keyJoined] ?? this.dict.places[key];
       const country = this.countriesByName.get(key);
       if (country) return { place: country, to: i + len };
-      if (city)
-        return {
-          place: { name: city.name, country: city.country, lat: city.lat, lon: city.lon },
-          to: i + len,
-        };
+      if (city) return { place: codedPlace(city), to: i + len };
     }
     return null;
+  }
+
+  /**
+   * Where a place name starts after a preposition: past "the" and a direction word ("in southern
+   * Ukraine"), unless the direction word begins the name itself ("South Carolina", "South Sudan",
+   * "East Azerbaijan", "the West Bank").
+   */
+  nameStart(doc: Doc, from: number, limit: number): number {
+    const j = placeNameAfter(doc, from);
+    const named = doc.tokens.lower[from] === 'the' ? from + 1 : from;
+    if (j === named) return j;
+    const whole = this.lookup(doc, named, limit);
+    return whole && whole.to > named + 1 ? named : j;
   }
 
   /** The first place named after a locative preposition in the sentence. */
@@ -70,7 +90,7 @@ export class PlaceFinder {
       if (!PLACE_PREPOSITIONS.has(doc.tokens.lower[i] ?? '')) continue;
       // Where people are, not where they are going ("to send them back to Bulgaria").
       if (whereOnly && doc.tokens.lower[i] === 'to') continue;
-      const j = placeNameAfter(doc, i + 1);
+      const j = this.nameStart(doc, i + 1, s.to);
       const hit = this.lookup(doc, j, s.to);
       if (hit && (doc.tokens.lower[i] !== 'to' || hit.place.country !== null)) {
         return { ...hit.place, span: [doc.tokens.start[j] ?? 0, doc.tokens.end[hit.to - 1] ?? 0] };
@@ -98,7 +118,14 @@ export class PlaceFinder {
   byName(name: string): CodedPlace | null {
     const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
     const city = this.dict.places[key];
-    if (city) return { name: city.name, country: city.country, lat: city.lat, lon: city.lon };
+    if (city) return codedPlace(city);
     return this.countriesByName.get(key) ?? null;
   }
 }
+
+const codedPlace = (p: PlaceEntry): CodedPlace => ({
+  name: p.name,
+  country: p.country,
+  lat: p.lat,
+  lon: p.lon,
+});
