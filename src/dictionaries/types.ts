@@ -94,6 +94,11 @@ export interface CompiledDictionary {
   cameo: Record<string, CameoEntry>;
   /** Place name (lower-case) -> the most populous place of that name. */
   places: Record<string, PlaceEntry>;
+  /** A region's name without its administrative word (lower-case) -> the region, for a name that is
+   * followed by one of `regionWords`: "the Kursk region", "Sindh province", "Lagos State". */
+  regionStems: Record<string, PlaceEntry>;
+  /** The administrative words themselves (lower-case): region, province, oblast... */
+  regionWords: string[];
   /** Organisation key -> member state keys (blocs, alliances). */
   members: Record<string, string[]>;
 }
