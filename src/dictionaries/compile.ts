@@ -56,7 +56,14 @@ export interface DictionarySources {
   adminRegionRules: AdminRegionRules;
   /** Populated places, e.g. from a GeoNames extract; country as ISO alpha-2 or alpha-3. `key` keeps
    * the lookup form of an already compiled place when it differs from the name ("sagaing"). */
-  places: { name: string; country: string; lat: number; lon: number; population: number; key?: string }[];
+  places: {
+    name: string;
+    country: string;
+    lat: number | null;
+    lon: number | null;
+    population: number;
+    key?: string;
+  }[];
   /** Administrative regions from a data package, already filtered (see admin-regions.ts). */
   adminRegions: AdminRegion[];
 }
@@ -247,10 +254,11 @@ export function compileDictionary(
 
   // Two layers of regions. The package's admin-1 regions come filtered: a name that survived the
   // filters may replace a foreign town but never a city of its own state (those names were dropped).
-  // regions.yaml, the curated layer, then overrides any region and any town under a million.
+  // regions.yaml, the curated layer, then overrides any region and any town under a million. The
+  // package gives no coordinates (see AdminRegion); the curated entries have them.
   const regionStems: Record<string, PlaceEntry> = Object.create(null);
   for (const r of src.adminRegions) {
-    const entry = { name: r.name, country: r.country, lat: r.lat, lon: r.lon, population: REGION_WEIGHT };
+    const entry = { name: r.name, country: r.country, lat: null, lon: null, population: REGION_WEIGHT };
     for (const name of r.names) places[name.toLowerCase()] = entry;
     for (const stem of r.stems) regionStems[stem] ??= entry;
   }

@@ -74,8 +74,10 @@ export interface CameoEntry {
 export interface PlaceEntry {
   name: string;
   country: string | null;
-  lat: number;
-  lon: number;
+  /** Null for a region of the data package, which has no coordinates: the place is named, its
+   * state known, but no point is claimed for it. Towns and curated regions always have both. */
+  lat: number | null;
+  lon: number | null;
   population: number;
 }
 
