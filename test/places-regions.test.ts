@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
   NO_ADMIN_REGION_RULES,
@@ -8,7 +9,9 @@ import {
   type PackageRegion,
 } from '../src/dictionaries/admin-regions.js';
 import { compileDictionary, type Country, type DictionarySources } from '../src/dictionaries/compile.js';
+import { compiledDictionaryPath } from '../src/dictionaries/load.js';
 import { createTokenizer } from '../src/dictionaries/tokenizer.js';
+import type { CompiledDictionary } from '../src/dictionaries/types.js';
 import { code } from './helpers.js';
 
 const country = (
@@ -161,6 +164,20 @@ describe('places: regions in coded text', () => {
       code('Pakistani police detained protesters in Sindh province.').events[0]?.place?.name,
       'Sindh',
     );
+  });
+
+  it('leaves out package regions whose name news mostly uses for a company or a person', () => {
+    const { places } = JSON.parse(readFileSync(compiledDictionaryPath(), 'utf8')) as CompiledDictionary;
+    const leftOut = {
+      berkshire: 'GBR',
+      vale: 'GGY',
+      freeport: 'BHS',
+      mersch: 'LUX',
+      clare: 'IRL',
+      'armed forces pacific': 'USA',
+    };
+    for (const [name, region] of Object.entries(leftOut))
+      assert.notEqual(places[name]?.country, region, name);
   });
 
   it('leaves a name shared by two states unplaced', () => {
