@@ -396,6 +396,22 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('codes no event for words that only look like acts or places in business and market news', () => {
+    const none = [
+      'U.S. crude prices slipped on signs that OPEC will refrain from supply cuts when it meets in March.',
+      'Bank of America could not be immediately reached for comment on the Journal report.',
+      "India's HMEL has emerged as a new oil client of sanctions-hit Iran.",
+      'Poland still meets the Maastricht public debt requirement of below 60 percent of GDP.',
+      'Ireland is likely to end up taking a loan from the European Union and International Monetary Fund.',
+      'Jeroen Dijsselbloem is likely to be named chairman of euro zone finance ministers, taking over a key role.',
+    ];
+    for (const text of none) assert.deepEqual(triples(text, '2012-01-01'), [], text);
+  });
+
+  it('does not read a known surname followed by another name as that person ("spokeswoman Jean Medina")', () => {
+    assert.deepEqual(triples('UAL spokeswoman Jean Medina declined to comment.', '2010-04-01'), []);
+  });
+
   it('codes no event for a noun cited as background', () => {
     assert.deepEqual(
       triples('Prices have risen since the Russian invasion of Ukraine, economists said.'),
@@ -428,6 +444,72 @@ describe('coder: conventions of CAMEO coding', () => {
     );
     // The agent's own name is not the place.
     assert.deepEqual(triples('Four children were killed in Israeli shelling.'), []);
+  });
+
+  it('codes a meeting both ways, and a hosted leader as the visitor', () => {
+    const met = roots(
+      'Indian Prime Minister Narendra Modi met Chinese President Xi Jinping on Sunday.',
+      '2025-08-31',
+    );
+    assert.ok(met.includes('IND 04 CHN') && met.includes('CHN 04 IND'), met.join('; '));
+    const hosted = roots('Trump hosted Azerbaijani President Ilham Aliyev at the White House.', '2025-08-08');
+    assert.ok(hosted.includes('USA 04 AZE') && hosted.includes('AZE 04 USA'), hosted.join('; '));
+  });
+
+  it('aims mediators at the parties they mediate between, not at each other or the venue', () => {
+    const got = roots(
+      'Pakistan and Afghanistan agreed to an immediate ceasefire after talks in Doha mediated by Qatar and Turkey.',
+      '2025-10-19',
+    );
+    assert.ok(got.includes('QAT 04 PAK') && got.includes('TUR 04 AFG'), got.join('; '));
+    assert.ok(!got.includes('QAT 04 TUR') && !got.includes('QAT 04 QAT'), got.join('; '));
+  });
+
+  it('joins "X and his counterpart Y" as two parties', () => {
+    const got = roots(
+      'Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan spoke by telephone.',
+      '2025-06-01',
+    );
+    assert.ok(got.includes('RUS 04 TUR') && got.includes('TUR 04 RUS'), got.join('; '));
+  });
+
+  it('finds a passive\'s target in the object phrase before the verb ("evidence against Russia was presented")', () => {
+    assert.ok(roots('Evidence against Russia was presented by the US.').includes('USA 11 RUS'));
+  });
+
+  it('reads a town as the direct object as its state ("shelled Kharkiv")', () => {
+    assert.ok(roots('Russian forces shelled Kharkiv on Monday.').includes('RUS 19 UKR'));
+  });
+
+  it('reads claiming that another party did harm as accusing it, besides the harm reported', () => {
+    const got = roots('The US claimed that ISIL had attacked Iraq.', '2014-06-18');
+    assert.ok(got.includes('USA 11 ISIS') && got.includes('ISIS 19 IRQ'), got.join('; '));
+    // Claiming one's own act accuses nobody, and a plain "said" is no charge.
+    assert.ok(
+      !roots('The US claimed that it had attacked Iraq.', '2014-06-18').some((t) => t.includes(' 11 ')),
+    );
+    assert.ok(!roots('Ukraine said Russian troops had shelled Kharkiv.').some((t) => t.includes(' 11 ')));
+  });
+
+  it('gives courts and legislatures the state they are in ("a court in Guyana")', () => {
+    assert.ok(
+      roots('A court in Guyana has issued arrest warrants for two Brazilian men.', '2008-08-20').includes(
+        'GUY 17 BRA',
+      ),
+    );
+  });
+
+  it('aims a claim of responsibility or a condolence at the place of the event it is about', () => {
+    assert.ok(
+      roots(
+        "Al-Shabab is claiming responsibility for a deadly attack targeting shoppers at a mall in Kenya's capital.",
+      ).includes('ALSHABAAB 01 KEN'),
+    );
+    assert.ok(
+      roots('President Obama expressed sorrow for the shootings in Charleston.', '2015-06-18').includes(
+        'USA 01 USA',
+      ),
+    );
   });
 
   it('reads wanting another party to act as an appeal to it, and wanting to act as the intent', () => {

@@ -1,6 +1,6 @@
 /**
- * Directives read from the clause's shape rather than from a verb rule: what one party says another
- * must do, and what it wants another to do.
+ * Events read from the clause's shape rather than from a verb rule: what one party says another must
+ * do, what it wants another to do, and the charge in claiming that another did harm.
  */
 import type { Doc } from '../doc.js';
 import { readModality, SPEECH_VERBS } from './modality.js';
@@ -96,6 +96,52 @@ export function wantAppeals(
         trigger: [v, v + 1],
         lemma: doc.tokens.lemma[v] ?? '',
         rule: 'syntax/want-appeal',
+        negated: m.negated,
+        mood: 'asserted',
+        reported: false,
+        sentence: si,
+        confidence: 0.6,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Verbs of saying that assert a charge, unlike "said" or "reported". */
+const CHARGING = new Set(['claim', 'allege', 'charge']);
+
+/**
+ * "The US claimed that ISIL had attacked Iraq": to claim that another party did harm is to accuse it
+ * (112), besides the harm reported.
+ */
+export function claimAccusations(
+  ctx: ClauseContext,
+  si: number,
+  picks: Map<number, PickedRule>,
+  reported: readonly EventCandidate[],
+): EventCandidate[] {
+  const { doc } = ctx;
+  const out: EventCandidate[] = [];
+  const accused = new Set<number>();
+  for (const e of reported) {
+    if (!e.reported || !/^(1[4-9]|20)/.test(e.code) || accused.has(e.sourcePhrase.from)) continue;
+    let v = e.trigger[0] - 1;
+    while (
+      v >= ctx.sentenceFrom &&
+      !(doc.tokens.pos[v] === 'VERB' && CHARGING.has(doc.tokens.lemma[v] ?? ''))
+    )
+      v--;
+    if (v < ctx.sentenceFrom || picks.has(v) || e.sourcePhrase.from < v) continue;
+    const group = verbGroup(doc, v, ctx.sentenceFrom);
+    const speakers = subjectOf(ctx, group.from).filter((p) => p.actors.every((a) => a.key !== e.source.key));
+    const m = readModality(doc, group, ctx.sentenceFrom);
+    if (speakers.length === 0 || m.mood === 'hypothetical') continue;
+    accused.add(e.sourcePhrase.from);
+    out.push(
+      ...pairUp(speakers, [e.sourcePhrase], '112', {
+        trigger: [v, v + 1],
+        lemma: doc.tokens.lemma[v] ?? '',
+        rule: 'syntax/claim-accusation',
         negated: m.negated,
         mood: 'asserted',
         reported: false,

@@ -9,7 +9,7 @@ import { pairUp, type EventCandidate } from './events-pairs.js';
 import { type RuleIndex, findAny, matchPhraseAt, singular } from './events-rules.js';
 
 /** Mediation, offers and appeals to mediate: a third party acts between two others. */
-const MEDIATION = /^(045|039|038|028|108|126|135|165)/;
+export const MEDIATION = /^(045|039|038|028|108|126|135|165)/;
 
 export function codeNoun(
   ctx: ClauseContext,

@@ -55,9 +55,27 @@ export function pairUp(
     for (const s of sources) push(out, s, null, code, shared);
     return out;
   }
-  for (const s of sources) for (const t of targets) if (s !== t) push(out, s, t, code, shared);
+  const reverse = RECIPROCAL[code];
+  for (const s of sources)
+    for (const t of targets) {
+      if (s === t) continue;
+      push(out, s, t, code, shared);
+      if (reverse) push(out, t, s, reverse, shared);
+    }
   return out;
 }
+
+/**
+ * Meetings take two: "Modi met Xi" is also Xi's meeting with Modi, and whom a leader hosts pays
+ * the visit ("Trump hosted Aliyev": 043 one way, 042 the other).
+ */
+const RECIPROCAL: Record<string, string> = {
+  '040': '040',
+  '041': '041',
+  '043': '042',
+  '044': '044',
+  '046': '046',
+};
 
 /** One phrase naming several parties, as one phrase per party. */
 export function splitParties(phrase: ActorPhrase): ActorPhrase[] {

@@ -56,6 +56,12 @@ export function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] |
   const pos = tokens.pos[v];
   const value = tokens.value[v] ?? '';
   if (tokens.value[v - 1] === '-' && (doc.phraseAt[v - 2] ?? -1) >= 0) return null;
+  // "sanctions-hit Iran", "war-torn Syria": a hyphenated participle before its noun is an adjective.
+  if (tokens.value[v - 1] === '-' && /^(NOUN|PROPN|ADJ)$/.test(tokens.pos[v + 1] ?? '')) return null;
+  // "could not be reached for comment": after "for" a base form is a noun.
+  if (tokens.lower[v - 1] === 'for' && !(tokens.lower[v] ?? '').endsWith('ing')) return null;
+  // "is likely to end up taking a loan": the phrasal verb only says how things turned out.
+  if (tokens.lemma[v] === 'end' && tokens.lower[v + 1] === 'up') return null;
   // A capitalised "verb" inside a sentence is a name ("Hang Seng", "Sarah Lynch").
   if (
     pos === 'VERB' &&

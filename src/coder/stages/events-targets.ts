@@ -38,6 +38,25 @@ export function keysOf(phrases: ActorPhrase[]): Set<string> {
 /** Verbs that answer an earlier act: "India struck sites in Pakistan, and Pakistan vowed to retaliate". */
 export const RETALIATION = new Set(['retaliate', 'avenge', 'revenge']);
 
+/**
+ * "Pakistan and Afghanistan agreed to a ceasefire after talks mediated by Qatar": the parties to
+ * the sentence's other events, between whom a mediator acts.
+ */
+export function partiesInSentence(
+  mediators: ActorPhrase[],
+  earlier: readonly EventCandidate[],
+  sentence: number,
+): ActorPhrase[] {
+  const own = keysOf(mediators);
+  const parties = new Set<ActorPhrase>();
+  for (const e of earlier) {
+    if (e.sentence !== sentence) continue;
+    for (const p of [e.sourcePhrase, e.targetPhrase])
+      if (p && p.actors.every((a) => !own.has(a.key))) parties.add(p);
+  }
+  return [...parties];
+}
+
 /** The source of the latest event by another party in this or the previous sentence. */
 export function lastOtherActor(
   sources: ActorPhrase[],
@@ -58,6 +77,13 @@ export function lastOtherActor(
 
 /** Roots whose location stands in for the target when none is named (as in CAMEO practice). */
 const LOCATED_ROOTS = new Set(['03', '04', '08', '09', '13', '14', '15', '16', '17', '18', '19', '20']);
+
+/**
+ * Claims of responsibility and condolences are about an event: where it happened is their target
+ * ("claimed responsibility for an attack on a mall in Kenya's capital", "sorrow for the shootings
+ * in South Carolina").
+ */
+const ABOUT_AN_EVENT = /^01[58]/;
 
 /**
  * Roots whose events a state also does at home, to its own people: "lifted the curfew in
@@ -104,15 +130,31 @@ export function placeAsTarget(
   places: PlaceFinder,
   done: boolean,
 ): ActorPhrase[] {
-  if (!LOCATED_ROOTS.has(code.slice(0, 2))) return [];
+  const aboutAnEvent = ABOUT_AN_EVENT.test(code);
+  if (!LOCATED_ROOTS.has(code.slice(0, 2)) && !aboutAnEvent) return [];
   const { doc } = ctx;
-  const limit = Math.min(ctx.sentenceTo, from + 10);
+  const limit = aboutAnEvent ? ctx.sentenceTo : Math.min(ctx.sentenceTo, from + 10);
   // After the verb first, then before it ("a build-up on Ukraine's borders, now amassing troops").
   const positions: number[] = [];
-  // Up to a comma or the next predicate ("released prisoners and deported them to the US").
-  for (let k = from; k < limit && doc.tokens.lower[k] !== ',' && doc.tokens.pos[k] !== 'VERB'; k++)
+  // Up to a comma or the next predicate ("released prisoners and deported them to the US"); the
+  // event a claim or a condolence is about may be told at length.
+  for (
+    let k = from;
+    k < limit && doc.tokens.lower[k] !== ',' && (aboutAnEvent || doc.tokens.pos[k] !== 'VERB');
+    k++
+  )
     positions.push(k);
   for (let k = from - 2; k >= Math.max(ctx.sentenceFrom, from - 12); k--) positions.push(k);
+  // What a state vows or plans to do is aimed at others; only what it did at home targets itself.
+  const ownStateAllowed =
+    aboutAnEvent || (done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code));
+  // "shelled Kharkiv", "visited Odesa": a town that is the direct object stands for its state.
+  const objectAt = places.nameStart(doc, from, limit);
+  if ((doc.phraseAt[objectAt] ?? -1) < 0 && !aboutAnEvent) {
+    const town = cityPhrase(doc, objectAt, limit, places);
+    const target = town ? stateAsTarget(town, sources, ownStateAllowed) : null;
+    if (target) return target;
+  }
   for (const k of positions) {
     const w = doc.tokens.lower[k] ?? '';
     // "withdrew from Kherson": a retreat names the place it leaves.
@@ -128,17 +170,24 @@ export function placeAsTarget(
     if (!phrase || phrase.from < k + 1 || phrase.from > j || phrase.viaCoreference) continue;
     // "killed in Israeli shelling": the agent's own words are no place.
     if (sources.includes(phrase)) continue;
-    const a = phrase.actors[0];
-    if (!a || a.person || a.org || a.country == null) continue;
-    const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));
-    // What a state vows or plans to do is aimed at others; only what it did at home targets itself.
-    if (ownState && !(done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code))) continue;
-    // At home the place is the country, not its government ("in Khartoum" is Sudan, not SDNGOV).
-    return ownState
-      ? [{ ...phrase, asPlace: true, actors: [{ ...a, code: a.key, sector: null }] }]
-      : [phrase];
+    const target = stateAsTarget(phrase, sources, ownStateAllowed);
+    if (target) return target;
   }
   return [];
+}
+
+/** A state's phrase as the location-target of the sources' act, or null when it cannot be one. */
+function stateAsTarget(
+  phrase: ActorPhrase,
+  sources: ActorPhrase[],
+  ownStateAllowed: boolean,
+): ActorPhrase[] | null {
+  const a = phrase.actors[0];
+  if (!a || a.person || a.org || a.country == null) return null;
+  const ownState = sources.some((s) => s.actors.some((x) => x.key === a.key));
+  if (ownState && !ownStateAllowed) return null;
+  // At home the place is the country, not its government ("in Khartoum" is Sudan, not SDNGOV).
+  return ownState ? [{ ...phrase, asPlace: true, actors: [{ ...a, code: a.key, sector: null }] }] : [phrase];
 }
 
 /**

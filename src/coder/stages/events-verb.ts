@@ -15,7 +15,7 @@ import {
   verbGroup,
 } from './syntax.js';
 import { governingVerbOf, hasSpeechVerbBefore } from './events-complements.js';
-import { ARTICLES, BACKGROUND } from './events-noun.js';
+import { ARTICLES, BACKGROUND, MEDIATION } from './events-noun.js';
 import { type EventCandidate, MUTUAL_ROOTS, pairUp, splitParties } from './events-pairs.js';
 import type { PickedRule, RuleIndex } from './events-rules.js';
 import {
@@ -25,6 +25,7 @@ import {
   introducedAsPlace,
   keysOf,
   lastOtherActor,
+  partiesInSentence,
   ownStatePhrase,
   placeAsTarget,
   protestedGovernment,
@@ -75,6 +76,9 @@ export function codeVerb(
     targets = reducedPassive ? phraseEndingAt(doc, v) : subjectOf(ctx, group.from);
     // "Sanctions were imposed on Iran by the EU": the subject is the action, the target follows.
     if (targets.length === 0) targets = targetAfter(ctx, particleEnd, { passive: true })?.phrases ?? [];
+    // "Evidence against Russia was presented by the US": the target stands in the object before the verb.
+    if (targets.length === 0 && picked.objectAt >= 0 && picked.objectAt < v)
+      targets = targetAfter(ctx, picked.objectAt + 1, { passive: true })?.phrases ?? [];
   } else {
     // "telephoned Erdogan to offer condolences", "agreed to meet": an infinitive shares the subject
     // of the verb it depends on, not the object standing before it.
@@ -111,7 +115,17 @@ export function codeVerb(
   // "Chinese and Russian warships" is one phrase of two parties: for acting together it counts as two.
   if (sources.length === 1 && (sources[0]?.actors.length ?? 0) > 1)
     sources = splitParties(sources[0] as ActorPhrase);
-  const mutual = sources.length > 1 && MUTUAL_ROOTS.has(rule.code.slice(0, 2));
+  // "talks mediated by Qatar and Turkey": mediators act between others, not towards each other.
+  const mediation = MEDIATION.test(rule.code);
+  const mutual = sources.length > 1 && MUTUAL_ROOTS.has(rule.code.slice(0, 2)) && !mediation;
+  if (mediation) {
+    // "talks in Doha mediated by Qatar": the venue is no party.
+    const own = keysOf(sources);
+    targets = targets.filter(
+      (t) => !introducedAsPlace(doc, t.from) && t.actors.every((a) => !own.has(a.key)),
+    );
+    if (targets.length === 0) targets = partiesInSentence(sources, earlier, si);
+  }
   // "A and B held exercises in the Sea of Japan": together they act towards each other, not the place.
   if (mutual && targets.every((t) => introducedAsPlace(doc, t.from))) targets = [];
   if (targets.length === 0 && !mutual)

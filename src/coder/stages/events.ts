@@ -6,7 +6,7 @@ import type { Doc } from '../doc.js';
 import { type PlaceFinder } from './place.js';
 import { type ClauseContext, relativeClauseMask } from './syntax.js';
 import { insideVerbObject, silencedTriggers } from './events-complements.js';
-import { mustDemands, wantAppeals } from './events-directives.js';
+import { claimAccusations, mustDemands, wantAppeals } from './events-directives.js';
 import { codeNoun } from './events-noun.js';
 import type { EventCandidate } from './events-pairs.js';
 import { matchPhraseAt, pickVerbRule, verbRulesAt, type PickedRule, type RuleIndex } from './events-rules.js';
@@ -37,7 +37,7 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
       if (picked.objectAt >= 0) markConsumed(doc, consumed, picked.objectAt, picked.rule.after);
       verbal.push(...codeVerb(ctx, v, si, picked, [...out, ...verbal], places, rules));
     }
-    out.push(...withoutProtestSlogans(doc, verbal));
+    out.push(...withoutProtestSlogans(doc, verbal), ...claimAccusations(ctx, si, picks, verbal));
     for (let n = s.from; n < s.to; n++) {
       if (consumed.has(n)) continue;
       const pos = doc.tokens.pos[n];

@@ -6,6 +6,7 @@ import type { NameHit } from '../../dictionaries/types.js';
 import type { Doc } from '../doc.js';
 import type { Gazetteer } from '../gazetteer.js';
 import type { Sector } from '../types.js';
+import { MONTHS, TIME_NOUNS as DAY_NOUNS } from './syntax.js';
 
 /** One matched unit inside a phrase. */
 export interface Unit {
@@ -78,8 +79,8 @@ function objectOfCharge(doc: Doc, i: number): boolean {
   return doc.tokens.pos[i - 1] === 'VERB' && /^(of|to|against|over)$/.test(doc.tokens.lower[i + 1] ?? '');
 }
 
-/** Roles that belong to the state they are "in": protesters, police, rebels, journalists (not troops). */
-const IN_PLACE_SECTORS = new Set(['CVL', 'OPP', 'MED', 'NGO', 'REB', 'COP']);
+/** Roles that belong to the state they are "in": protesters, police, rebels, journalists, courts (not troops). */
+const IN_PLACE_SECTORS = new Set(['CVL', 'OPP', 'MED', 'NGO', 'REB', 'COP', 'JUD', 'LEG']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him']);
 /** Adjectives that keep a phrase going ("senior", "top") but words like "other" end it. */
 const STOP_FILLERS = new Set(['other', 'such', 'many', 'some', 'all', 'both', 'each', 'every', 'no', 'any']);
@@ -89,18 +90,23 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
   const phrases: RawPhrase[] = [];
   sentences.forEach((s, si) => {
     const units: Unit[] = [];
+    const headline = isTitleCase(doc, s.from, s.to);
     for (let i = s.from; i < s.to;) {
       if (masked[i]) {
         i++;
         continue;
       }
       const m = gazetteer.matchAt(tokens.lower, tokens.value, i, s.to);
-      if (m && (m.names.length || m.role)) {
+      // "spokeswoman Jean Medina": a known surname right before another name is someone's given name.
+      const givenName =
+        m !== null && !headline && m.names.every((h) => h.kind === 'surname') && startsName(doc, m.to);
+      const names = givenName ? [] : (m?.names ?? []);
+      if (m && (names.length || m.role)) {
         units.push({
           from: m.from,
           to: m.to,
-          names: m.names,
-          role: m.names.length ? roleOfNames(m) : m.role,
+          names,
+          role: names.length ? roleOfNames(m) : m.role,
           pronoun: false,
         });
         i = m.to;
@@ -179,6 +185,29 @@ function absorbUnknownName(doc: Doc, p: RawPhrase): void {
   if (k === p.to || (doc.phraseAt[k] ?? -1) >= 0) return;
   p.to = k;
   p.unknownName = true;
+}
+
+/** A capitalised proper noun that is no day or month: the next word of a personal name. */
+function startsName(doc: Doc, i: number): boolean {
+  const v = doc.tokens.value[i] ?? '';
+  return (
+    doc.tokens.pos[i] === 'PROPN' &&
+    /^\p{Lu}\p{Ll}/u.test(v) &&
+    !DAY_NOUNS.has(doc.tokens.lower[i] ?? '') &&
+    !MONTHS.has(doc.tokens.lower[i] ?? '')
+  );
+}
+
+/** "Putin Says Russia Will Respond": in a title-cased headline every word looks like a name. */
+function isTitleCase(doc: Doc, from: number, to: number): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (let k = from; k < to; k++) {
+    if (!/^\p{L}/u.test(doc.tokens.value[k] ?? '')) continue;
+    words++;
+    if (/^\p{Lu}/u.test(doc.tokens.value[k] ?? '')) capitalised++;
+  }
+  return words >= 3 && capitalised / words > 0.6;
 }
 
 /** "it will", "it has": a referential "it" in subject position (not "it is clear that"). */

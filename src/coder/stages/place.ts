@@ -5,6 +5,7 @@
 import type { ActorEntry, CompiledDictionary, PlaceEntry } from '../../dictionaries/types.js';
 import type { Doc } from '../doc.js';
 import type { CodedPlace } from '../types.js';
+import { MONTHS, TIME_NOUNS } from './syntax.js';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'to', 'through', 'across', 'throughout']);
 
@@ -54,6 +55,8 @@ export class PlaceFinder {
       const words = value.slice(i, i + len);
       if (!words.every((w) => /^\p{Lu}/u.test(w))) continue;
       const key = lower.slice(i, i + len).join(' ');
+      // "when it meets in March": a month or a day is a date, though March is also an English town.
+      if (len === 1 && (MONTHS.has(key) || TIME_NOUNS.has(key))) continue;
       const keyJoined = doc.text.slice(doc.tokens.start[i], doc.tokens.end[i + len - 1]).toLowerCase();
       // The stem alone may be a city of the same name (Kursk, Lagos): the region word decides.
       const followedByRegionWord = i + len < limit && this.regionWords.has(lower[i + len] ?? '');

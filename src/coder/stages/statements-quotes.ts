@@ -81,10 +81,15 @@ export function findQuotes(doc: Doc): { quotes: Quote[]; quoteAt: Int32Array } {
   }
   quotes.forEach((q, i) => {
     const lo = q.open >= 0 ? q.open : q.from;
-    const hi = q.close >= 0 ? q.close + 1 : q.to;
+    const hi = quoteEnd(q);
     for (let k = lo; k < hi; k++) quoteAt[k] = i;
   });
   return { quotes, quoteAt };
+}
+
+/** The token just past the quote: past its closing mark, or past its words when it was left open. */
+export function quoteEnd(q: Quote): number {
+  return q.close >= 0 ? q.close + 1 : q.to;
 }
 
 function quotesInBlock(doc: Doc, from: number, to: number, block: number, out: Quote[]): void {

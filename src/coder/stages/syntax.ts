@@ -26,6 +26,22 @@ export const TIME_NOUNS = new Set([
   'month',
   'year',
 ]);
+/** Month names, which also name towns ("March") and people ("May"). */
+export const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+
 const MEMBER_NOUNS = new Set([
   'member',
   'members',
@@ -288,10 +304,13 @@ function previousContent(doc: Doc, from: number, limit: number): number {
 const phraseIndex = (doc: Doc, p: ActorPhrase) => doc.phraseAt[p.from] ?? -1;
 
 /** "the US and the EU", "Britain, France and Germany": phrases joined by "and" or commas. */
+const LINK_DETERMINERS = new Set(['the', 'both', 'his', 'her', 'its', 'their']);
+
 export function coordinated(doc: Doc, index: number): ActorPhrase[] {
   const { phrases, tokens } = doc;
   const linkWords = (a: ActorPhrase, b: ActorPhrase) =>
-    tokens.lower.slice(a.to, b.from).filter((w) => w !== 'the' && w !== 'both');
+    // "Lavrov and his Turkish counterpart": a determiner or possessive opens the next party.
+    tokens.lower.slice(a.to, b.from).filter((w) => !LINK_DETERMINERS.has(w));
   const joins = (a: ActorPhrase, b: ActorPhrase): boolean => {
     if (a.sentence !== b.sentence) return false;
     const between = linkWords(a, b);
