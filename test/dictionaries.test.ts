@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { NO_ADMIN_REGION_RULES } from '../src/dictionaries/admin-regions.js';
 import { caseMaskOf, compileDictionary } from '../src/dictionaries/compile.js';
 import { loadDictionary } from '../src/dictionaries/load.js';
 import { readSources } from '../src/dictionaries/read-sources.js';
@@ -62,6 +63,8 @@ describe('dictionary build', () => {
         cameo: [],
         memberships: [],
         places: [],
+        adminRegions: [],
+        adminRegionRules: NO_ADMIN_REGION_RULES,
         verbs: [
           {
             source: 'x',
@@ -115,6 +118,8 @@ describe('dictionary build', () => {
         cameo: [],
         memberships: [],
         places: [],
+        adminRegions: [],
+        adminRegionRules: NO_ADMIN_REGION_RULES,
         verbs: [],
       },
       createTokenizer(),

@@ -56,6 +56,8 @@ export type DatePrecision = 'day' | 'week' | 'month' | 'year';
 export interface CodedPlace {
   name: string;
   country: string | null;
+  /** Null when the source names the place without a point: a region taken from the regions
+   * package, or a country without coordinates. Never a guessed centre. */
   lat: number | null;
   lon: number | null;
   span?: Span;

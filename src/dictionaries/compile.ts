@@ -16,6 +16,7 @@ import type {
   VerbRule,
 } from './types.js';
 import type { z } from 'zod';
+import { stemOf, type AdminRegion, type AdminRegionRules } from './admin-regions.js';
 import type {
   cameoCodeSchema,
   countrySchema,
@@ -51,8 +52,20 @@ export interface DictionarySources {
   cameo: CameoCode[];
   memberships: Membership[];
   regions: Region[];
-  /** Populated places, e.g. from a GeoNames extract; country as ISO alpha-2 or alpha-3. */
-  places: { name: string; country: string; lat: number; lon: number; population: number }[];
+  /** How region names are split and filtered (dictionaries/admin-regions.yaml). */
+  adminRegionRules: AdminRegionRules;
+  /** Populated places, e.g. from a GeoNames extract; country as ISO alpha-2 or alpha-3. `key` keeps
+   * the lookup form of an already compiled place when it differs from the name ("sagaing"). */
+  places: {
+    name: string;
+    country: string;
+    lat: number | null;
+    lon: number | null;
+    population: number;
+    key?: string;
+  }[];
+  /** Administrative regions from a data package, already filtered (see admin-regions.ts). */
+  adminRegions: AdminRegion[];
 }
 
 export type Tokenize = (text: string) => string[];
@@ -232,20 +245,31 @@ export function compileDictionary(
   const places: Record<string, PlaceEntry> = Object.create(null);
   for (const p of src.places) {
     const country = p.country.length === 2 ? (iso2to3.get(p.country) ?? null) : p.country;
-    const key = p.name.toLowerCase();
+    const key = p.key ?? p.name.toLowerCase();
     const prev = places[key];
     if (!prev || prev.population < p.population) {
       places[key] = { name: p.name, country, lat: p.lat, lon: p.lon, population: p.population };
     }
   }
 
-  // A region outranks a town of the same name elsewhere ("Tigray", "Alaska"), not a city of its own.
+  // Two layers of regions. The package's admin-1 regions come filtered: a name that survived the
+  // filters may replace a foreign town but never a city of its own state (those names were dropped).
+  // regions.yaml, the curated layer, then overrides any region and any town under a million. The
+  // package gives no coordinates (see AdminRegion); the curated entries have them.
+  const regionStems: Record<string, PlaceEntry> = Object.create(null);
+  for (const r of src.adminRegions) {
+    const entry = { name: r.name, country: r.country, lat: null, lon: null, population: REGION_WEIGHT };
+    for (const name of r.names) places[name.toLowerCase()] = entry;
+    for (const stem of r.stems) regionStems[stem] ??= entry;
+  }
+  const regionWords = src.adminRegionRules.region_words;
   for (const r of src.regions) {
+    const entry = { name: r.name, country: r.country, lat: r.lat, lon: r.lon, population: REGION_WEIGHT };
     for (const name of [r.name, ...r.aliases]) {
       const key = name.toLowerCase();
       const prev = places[key];
-      if (!prev || prev.population < REGION_WEIGHT)
-        places[key] = { name: r.name, country: r.country, lat: r.lat, lon: r.lon, population: REGION_WEIGHT };
+      if (!prev || prev.population <= REGION_WEIGHT) places[key] = entry;
+      regionStems[stemOf(name, regionWords).toLowerCase()] = entry;
     }
   }
 
@@ -254,5 +278,19 @@ export function compileDictionary(
 
   const actorIndex: Record<string, number> = Object.create(null);
   actors.forEach((a, i) => (actorIndex[a.key] ??= i));
-  return { version, actors, actorIndex, persons, names, roles, verbs, nouns, cameo, places, members };
+  return {
+    version,
+    actors,
+    actorIndex,
+    persons,
+    names,
+    roles,
+    verbs,
+    nouns,
+    cameo,
+    places,
+    regionStems,
+    regionWords,
+    members,
+  };
 }

@@ -34,11 +34,15 @@ export function loadDictionary(extra: string[] = []): CompiledDictionary {
     else sources = mergeUserDictionary(sources, p, problems);
   }
   if (problems.length) throw new DictionaryError(problems);
-  const places = Object.values(compiled.places).map((p) => ({ ...p, country: p.country ?? '' }));
+  // The compiled places already hold the package's regions under their lookup keys; the package
+  // itself is a build-time dependency and may be absent here.
+  const places = Object.entries(compiled.places).map(([key, p]) => ({ ...p, key, country: p.country ?? '' }));
   const version = createHash('sha1')
     .update(compiled.version)
     .update(extra.map((p) => readFileSync(p)).join('\n'))
     .digest('hex')
     .slice(0, 12);
-  return compileDictionary({ ...sources, places }, createTokenizer(), version);
+  const dict = compileDictionary({ ...sources, places, adminRegions: [] }, createTokenizer(), version);
+  for (const [stem, region] of Object.entries(compiled.regionStems)) dict.regionStems[stem] ??= region;
+  return dict;
 }

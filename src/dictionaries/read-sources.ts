@@ -7,6 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import {
+  adminRegionRulesSchema,
   cameoCodeSchema,
   countrySchema,
   membershipSchema,
@@ -17,6 +18,10 @@ import {
   verbPatternSchema,
 } from './schema.js';
 import type { DictionarySources, NamedList } from './compile.js';
+import { NO_ADMIN_REGION_RULES } from './admin-regions.js';
+
+/** What the files in dictionaries/ hold: everything but the data packages the build adds. */
+export type FileSources = Omit<DictionarySources, 'places' | 'adminRegions'>;
 
 export class DictionaryError extends Error {
   constructor(readonly problems: string[]) {
@@ -24,15 +29,45 @@ export class DictionaryError extends Error {
   }
 }
 
-/** Parses a YAML list file and validates every item, collecting `file:line: field: reason` problems. */
-export function readList<T extends z.ZodType>(file: string, schema: T, problems: string[]): z.output<T>[] {
+/** A parsed YAML file and a way to name the line of any path in it. */
+function parseYaml(file: string, problems: string[]) {
   const text = readFileSync(file, 'utf8');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => (offset == null ? 1 : lineCounter.linePos(offset).line);
   for (const err of doc.errors) problems.push(`${file}:${lineOf(err.pos[0])}: ${err.message.split('\n')[0]}`);
-  if (doc.errors.length) return [];
-  const data: unknown = doc.toJS();
+  return { doc, lineOf, ok: doc.errors.length === 0 };
+}
+
+/** Validates one value of a parsed file, pushing `file:line: field: reason` for each issue. */
+function validateAt<T extends z.ZodType>(
+  file: string,
+  parsed: ReturnType<typeof parseYaml>,
+  schema: T,
+  value: unknown,
+  at: (string | number)[],
+  problems: string[],
+): z.output<T> | null {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const { doc, lineOf } = parsed;
+  for (const issue of result.error.issues) {
+    const path = [...at, ...issue.path] as (string | number)[];
+    let node: unknown = doc.getIn(path, true);
+    for (let cut = path.length; !isNode(node) && cut > 1; cut--)
+      node = doc.getIn(path.slice(0, cut - 1), true);
+    const line = isNode(node) ? lineOf(node.range?.[0]) : 1;
+    const field = issue.path.length ? issue.path.join('.') : '(entry)';
+    problems.push(`${file}:${line}: ${field}: ${issue.message}`);
+  }
+  return null;
+}
+
+/** Parses a YAML list file and validates every item, collecting `file:line: field: reason` problems. */
+export function readList<T extends z.ZodType>(file: string, schema: T, problems: string[]): z.output<T>[] {
+  const parsed = parseYaml(file, problems);
+  if (!parsed.ok) return [];
+  const data: unknown = parsed.doc.toJS();
   if (data == null) return [];
   if (!Array.isArray(data)) {
     problems.push(`${file}:1: expected a list of entries`);
@@ -40,22 +75,20 @@ export function readList<T extends z.ZodType>(file: string, schema: T, problems:
   }
   const out: z.output<T>[] = [];
   data.forEach((item, i) => {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) {
-      out.push(parsed.data);
-      return;
-    }
-    for (const issue of parsed.error.issues) {
-      const path = [i, ...issue.path] as (string | number)[];
-      let node: unknown = doc.getIn(path, true);
-      for (let cut = path.length; !isNode(node) && cut > 1; cut--)
-        node = doc.getIn(path.slice(0, cut - 1), true);
-      const line = isNode(node) ? lineOf(node.range?.[0]) : 1;
-      const field = issue.path.length ? issue.path.join('.') : '(entry)';
-      problems.push(`${file}:${line}: ${field}: ${issue.message}`);
-    }
+    const entry = validateAt(file, parsed, schema, item, [i], problems);
+    if (entry !== null) out.push(entry);
   });
   return out;
+}
+
+/** Parses a YAML file holding one mapping (settings rather than a list of entries) and validates it. */
+export function readMapping<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  problems: string[],
+): z.output<T> | null {
+  const parsed = parseYaml(file, problems);
+  return parsed.ok ? validateAt(file, parsed, schema, parsed.doc.toJS() ?? {}, [], problems) : null;
 }
 
 const yamlFilesIn = (dir: string) =>
@@ -67,7 +100,7 @@ const yamlFilesIn = (dir: string) =>
     : [];
 
 /** Reads a dictionary directory laid out like dictionaries/ (every part optional). */
-export function readSources(dir: string, problems: string[]): Omit<DictionarySources, 'places'> {
+export function readSources(dir: string, problems: string[]): FileSources {
   const file = (name: string) => join(dir, name);
   const list = <T extends z.ZodType>(name: string, schema: T) =>
     existsSync(file(name)) ? readList(file(name), schema, problems) : [];
@@ -84,15 +117,14 @@ export function readSources(dir: string, problems: string[]): Omit<DictionarySou
     cameo: list('cameo.yaml', cameoCodeSchema),
     memberships: list('blocs-members.yaml', membershipSchema),
     regions: list('regions.yaml', regionSchema),
+    adminRegionRules: existsSync(file('admin-regions.yaml'))
+      ? (readMapping(file('admin-regions.yaml'), adminRegionRulesSchema, problems) ?? NO_ADMIN_REGION_RULES)
+      : NO_ADMIN_REGION_RULES,
   };
 }
 
 /** Merges a user's extra dictionary (a directory like dictionaries/ or a single persons/verbs file) into sources. */
-export function mergeUserDictionary(
-  base: Omit<DictionarySources, 'places'>,
-  path: string,
-  problems: string[],
-): Omit<DictionarySources, 'places'> {
+export function mergeUserDictionary(base: FileSources, path: string, problems: string[]): FileSources {
   if (statSync(path).isDirectory()) {
     const extra = readSources(path, problems);
     return {
@@ -104,6 +136,7 @@ export function mergeUserDictionary(
       cameo: base.cameo,
       memberships: [...base.memberships, ...extra.memberships],
       regions: [...base.regions, ...extra.regions],
+      adminRegionRules: base.adminRegionRules,
     };
   }
   // A single file: persons if its entries have roles, verb patterns if they have codes.

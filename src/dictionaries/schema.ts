@@ -85,6 +85,14 @@ export const regionSchema = z.object({
   lon: z.number().min(-180).max(180),
 });
 
+/** dictionaries/admin-regions.yaml: the judgement calls applied to the package's admin-1 regions. */
+export const adminRegionRulesSchema = z.object({
+  region_words: z.array(z.string().regex(/^[a-z]+$/, 'expected a lower-case word')).min(1),
+  common_words: z.array(z.string().regex(/^[a-z-]+$/, 'expected a lower-case word')).default([]),
+  generic_words: z.array(z.string().regex(/^[a-z-]+$/, 'expected a lower-case word')).default([]),
+  ambiguous_names: words,
+});
+
 export const roleGroupSchema = z.object({ sector: sectorSchema, words: z.array(z.string().min(1)).min(1) });
 
 const cameoCode = z

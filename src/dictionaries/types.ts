@@ -74,8 +74,10 @@ export interface CameoEntry {
 export interface PlaceEntry {
   name: string;
   country: string | null;
-  lat: number;
-  lon: number;
+  /** Null for a region of the data package, which has no coordinates: the place is named, its
+   * state known, but no point is claimed for it. Towns and curated regions always have both. */
+  lat: number | null;
+  lon: number | null;
   population: number;
 }
 
@@ -94,6 +96,11 @@ export interface CompiledDictionary {
   cameo: Record<string, CameoEntry>;
   /** Place name (lower-case) -> the most populous place of that name. */
   places: Record<string, PlaceEntry>;
+  /** A region's name without its administrative word (lower-case) -> the region, for a name that is
+   * followed by one of `regionWords`: "the Kursk region", "Sindh province", "Lagos State". */
+  regionStems: Record<string, PlaceEntry>;
+  /** The administrative words themselves (lower-case): region, province, oblast... */
+  regionWords: string[];
   /** Organisation key -> member state keys (blocs, alliances). */
   members: Record<string, string[]>;
 }

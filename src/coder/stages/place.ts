@@ -27,8 +27,10 @@ export function placeNameAfter(doc: Doc, from: number): number {
 
 export class PlaceFinder {
   private readonly countriesByName = new Map<string, CodedPlace>();
+  private readonly regionWords: ReadonlySet<string>;
 
   constructor(private readonly dict: CompiledDictionary) {
+    this.regionWords = new Set(dict.regionWords);
     for (const [surface, hits] of Object.entries(dict.names)) {
       const hit = hits.find((h) => h.kind === 'country');
       const a = hit ? dict.actors[hit.ref] : undefined;
@@ -43,7 +45,10 @@ export class PlaceFinder {
     }
   }
 
-  /** A capitalised name of up to three tokens starting at `i`: a country, else a city or region. */
+  /**
+   * A capitalised name of up to three tokens starting at `i`: a region named with its administrative
+   * word ("the Kursk region", "Sindh province"), else a country, else a city or region by name.
+   */
   lookup(doc: Doc, i: number, limit: number): { place: CodedPlace; to: number } | null {
     const { value, lower } = doc.tokens;
     for (let len = Math.min(3, limit - i); len >= 1; len--) {
@@ -53,6 +58,12 @@ export class PlaceFinder {
       // "when it meets in March": a month or a day is a date, though March is also an English town.
       if (len === 1 && (MONTHS.has(key) || TIME_NOUNS.has(key))) continue;
       const keyJoined = doc.text.slice(doc.tokens.start[i], doc.tokens.end[i + len - 1]).toLowerCase();
+      // The stem alone may be a city of the same name (Kursk, Lagos): the region word decides.
+      const followedByRegionWord = i + len < limit && this.regionWords.has(lower[i + len] ?? '');
+      const region = followedByRegionWord
+        ? (this.dict.regionStems[keyJoined] ?? this.dict.regionStems[key])
+        : null;
+      if (region) return { place: codedPlace(region), to: i + len + 1 };
       const city = this.dict.places[keyJoined] ?? this.dict.places[key];
       const country = this.countriesByName.get(key);
       if (country) return { place: country, to: i + len };
