@@ -495,6 +495,14 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('codes any attack by a suicide bomber as a suicide bombing (1831)', () => {
+    const got = triples(
+      'An Islamic State suicide bomber struck crowds outside Kabul airport, killing scores of Afghans.',
+      '2021-08-26',
+    );
+    assert.ok(got.includes('ISIS 1831 AFG'), got.join('; '));
+  });
+
   it('joins "X and his counterpart Y" as two parties', () => {
     const got = roots(
       'Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan spoke by telephone.',

@@ -141,6 +141,9 @@ export function codeVerb(
   if (targets.length === 0 && rule.code.startsWith('172') && home)
     targets = ownStatePhrase(doc, v, particleEnd, home, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
+  // "a suicide bomber struck crowds, killing 13": whatever the verb, a suicide bombing is 1831.
+  if (/^(18|19)/.test(code) && sources.some((p) => doc.tokens.lower.slice(p.from, p.to).includes('suicide')))
+    code = '1831';
   // "French and Egyptian warships launched war games": a show of force by several parties
   // together is military cooperation between them (062).
   if (mutual && targets.length === 0 && code.startsWith('15')) code = '062';
