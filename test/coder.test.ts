@@ -495,6 +495,24 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('takes the actor named on an act of force as the subject\'s actor ("Russian strikes killed…")', () => {
+    assert.ok(roots('Russian strikes killed 12 civilians in Kharkiv.').includes('RUS 19 UKR'));
+    assert.ok(
+      roots('An Israeli air strike killed five people in Gaza City on Tuesday.').includes('ISR 19 PSE'),
+    );
+  });
+
+  it('codes killing civilians by the hundred as mass killing (202), not combatants', () => {
+    const got = triples(
+      'Fighters of the Rapid Support Forces killed more than 400 people in North Darfur.',
+      '2025-04-15',
+    );
+    assert.ok(got.includes('RSF 202 SDN'), got.join('; '));
+    assert.ok(
+      !triples('Nigerian troops killed 120 Boko Haram fighters in Borno.').some((t) => t.includes(' 202 ')),
+    );
+  });
+
   it('codes any attack by a suicide bomber as a suicide bombing (1831)', () => {
     const got = triples(
       'An Islamic State suicide bomber struck crowds outside Kabul airport, killing scores of Afghans.',

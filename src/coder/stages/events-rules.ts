@@ -10,7 +10,8 @@ export interface RuleIndex {
   nouns: Map<string, NounRule[]>;
   /** Per verb's rule list: first word of an object phrase -> the rules that have one starting so. */
   objectStarts: Map<VerbRule[], Map<string, number[]>>;
-  /** Nouns that name an act of force (18-20): "shelling", "air strike". */
+  /** Nouns that name an act of force (18-20), and the last words of those of several words:
+   * "shelling", "air strike", "strike". */
   forceNouns: Set<string>;
 }
 
@@ -43,7 +44,11 @@ export function indexRules(dict: CompiledDictionary): RuleIndex {
     });
     objectStarts.set(list, starts);
   }
-  const forceNouns = new Set(dict.nouns.filter((r) => /^(18|19|20)/.test(r.code)).map((r) => r.lemma));
+  const forceNouns = new Set(
+    dict.nouns
+      .filter((r) => /^(18|19|20)/.test(r.code))
+      .flatMap((r) => [r.lemma, r.lemma.split(' ').pop() ?? '']),
+  );
   return { verbs, nouns, objectStarts, forceNouns };
 }
 

@@ -102,6 +102,7 @@ export function codeVerb(
     targets = sources;
     sources = phraseAfterWord(ctx, particleEnd, rule.sourceAfter);
   }
+  if (sources.length === 0 && !passive) sources = forceNamedBefore(ctx, group.from, rules.forceNouns);
   if (sources.length === 0) return [];
   // "Sudanese refugees are still arriving in eastern Chad": crowds travel, they do not pay visits.
   if (
@@ -141,6 +142,13 @@ export function codeVerb(
   if (targets.length === 0 && rule.code.startsWith('172') && home)
     targets = ownStatePhrase(doc, v, particleEnd, home, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
+  // "killed more than 400 people": killing civilians by the hundred is mass killing (202).
+  if (
+    /^(18|19)/.test(code) &&
+    MASS_KILLING_VERBS.has(doc.tokens.lemma[v] ?? '') &&
+    killsMany(doc, particleEnd)
+  )
+    code = '202';
   // "a suicide bomber struck crowds, killing 13": whatever the verb, a suicide bombing is 1831.
   if (/^(18|19)/.test(code) && sources.some((p) => doc.tokens.lower.slice(p.from, p.to).includes('suicide')))
     code = '1831';
@@ -299,4 +307,48 @@ function forceNamedAfter(ctx: ClauseContext, from: number, forceNouns: ReadonlyS
     if (!/^(DET|ADJ|NOUN|PROPN|NUM|PUNCT)$/.test(doc.tokens.pos[k] ?? '') || lower === ',') return [];
   }
   return [];
+}
+
+/** "Russian strikes killed 12 civilians", "an Israeli air strike hit…": the actor named on the act of force. */
+function forceNamedBefore(
+  ctx: ClauseContext,
+  groupFrom: number,
+  forceNouns: ReadonlySet<string>,
+): ActorPhrase[] {
+  const { doc } = ctx;
+  const head = groupFrom - 1;
+  if (!forceNouns.has(doc.tokens.lemma[head] ?? '') && !forceNouns.has(doc.tokens.lower[head] ?? ''))
+    return [];
+  for (let k = head - 1; k >= Math.max(ctx.sentenceFrom, head - 4); k--) {
+    const pi = doc.phraseAt[k] ?? -1;
+    if (pi >= 0) return coordinated(doc, pi);
+    if (!/^(ADJ|NOUN|PUNCT)$/.test(doc.tokens.pos[k] ?? '') || doc.tokens.lower[k] === ',') return [];
+  }
+  return [];
+}
+
+const MASS_KILLING_VERBS = new Set(['kill', 'massacre', 'slaughter', 'execute', 'murder']);
+/** Below this many dead, CAMEO's mass killing (202) reads as an attack (18, 19). */
+const MASS_KILLING_COUNT = 50;
+const ARMED_SECTORS = new Set(['MIL', 'REB', 'COP', 'SPY']);
+
+/** "at least 87 ethnic Masalit people", "hundreds of civilians": many victims who are not combatants. */
+function killsMany(doc: Doc, from: number): boolean {
+  const { lower, pos } = doc.tokens;
+  let k = from;
+  while (k < from + 3 && /^(at|least|more|than|over|about|nearly|some|almost|around)$/.test(lower[k] ?? ''))
+    k++;
+  const w = lower[k] ?? '';
+  const count = /^\d[\d,]*$/.test(w)
+    ? Number(w.replace(/,/g, ''))
+    : /^(hundreds|thousands)$/.test(w)
+      ? 200
+      : 0;
+  if (count < MASS_KILLING_COUNT) return false;
+  for (let j = k + 1; j < Math.min(doc.tokens.count, k + 5); j++) {
+    const phrase = doc.phrases[doc.phraseAt[j] ?? -1];
+    if (phrase?.actors.some((a) => a.sector !== null && ARMED_SECTORS.has(a.sector))) return false;
+    if (pos[j] === 'NOUN' && !(doc.phraseAt[j + 1] !== undefined && pos[j + 1] === 'NOUN')) return true;
+  }
+  return false;
 }
