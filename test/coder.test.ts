@@ -513,6 +513,15 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('codes a group as the state it governs once it does ("the Taliban" after August 2021)', () => {
+    assert.ok(
+      roots('The Taliban attacked a police post in Helmand.', '2015-01-10').includes('TALIBAN 19 AFG'),
+    );
+    const later = code('Taliban fighters beat protesters in Kabul.', '2023-01-10').events[0];
+    assert.equal(later?.source.key, 'AFG');
+    assert.equal(later?.source.code, 'AFGMIL');
+  });
+
   it('codes any attack by a suicide bomber as a suicide bombing (1831)', () => {
     const got = triples(
       'An Islamic State suicide bomber struck crowds outside Kabul airport, killing scores of Afghans.',

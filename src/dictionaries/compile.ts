@@ -136,14 +136,16 @@ export function compileDictionary(
 
   for (const o of src.organizations) {
     const ref = actors.length;
-    const isState = o.kind === 'igo' || o.kind === 'bloc';
     actors.push({
       key: o.key,
       code: o.code ?? (o.kind === 'igo' ? `IGO${o.key}` : o.key),
       name: o.name,
       kind: o.kind,
       country: o.country ?? null,
-      sector: o.sector ?? (isState ? null : null),
+      sector: o.sector ?? null,
+      ...(o.governs
+        ? { governs: { country: o.governs.country, from: o.governs.from, to: o.governs.to ?? null } }
+        : {}),
     });
     for (const n of [o.name, ...o.aliases]) addName(n, 'org', ref);
   }

@@ -52,6 +52,8 @@ export const organizationSchema = z.object({
   aliases: words,
   sector: sectorSchema.nullish(),
   country: alpha3.nullish(),
+  /** A group that became a state's government ("the Taliban" from 15 August 2021) is that state then. */
+  governs: z.object({ country: alpha3, from: isoDate, to: isoDate.nullish() }).nullish(),
 });
 
 export const roleTenureSchema = z

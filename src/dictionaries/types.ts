@@ -24,6 +24,8 @@ export interface ActorEntry {
   region?: string;
   lat?: number;
   lon?: number;
+  /** The state a group governs, and since when: it is coded as that state's government then. */
+  governs?: { country: string; from: string; to: string | null };
 }
 
 export interface RoleTenure {

@@ -130,6 +130,21 @@ function resolveOne(
   const orgHit = hits.find((h) => h.kind === 'org');
   if (orgHit) {
     const org = dict.actors[orgHit.ref];
+    const ruled = org ? governedState(org, date, dict) : null;
+    if (org && ruled)
+      return {
+        ...base,
+        // A governing group's fighters are the state's forces.
+        actors: [
+          {
+            ...stateActor(ruled, roleSector === 'REB' ? 'MIL' : (roleSector ?? 'GOV')),
+            org: org.key,
+            span,
+            text,
+          },
+        ],
+        viaCoreference: false,
+      };
     if (org)
       return { ...base, actors: [{ ...orgActor(org, roleSector), span, text }], viaCoreference: false };
   }
@@ -325,6 +340,13 @@ function personActor(
     person: person.name,
     personRef: ref,
   };
+}
+
+/** The state a group governs on `date` ("the Taliban government" in 2022 is Afghanistan's). */
+function governedState(org: ActorEntry, date: string, dict: CompiledDictionary): ActorEntry | null {
+  const g = org.governs;
+  if (!g || date < g.from || (g.to !== null && date > g.to)) return null;
+  return dict.actors[dict.actorIndex[g.country] ?? -1] ?? null;
 }
 
 function orgActor(org: ActorEntry, sector: Sector | null): Omit<ResolvedActor, 'span' | 'text'> {
