@@ -522,6 +522,25 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.equal(later?.source.code, 'AFGMIL');
   });
 
+  it('codes no act by parties urged in a list, by ships named after people, or by a "where" clause\'s own subject', () => {
+    const urged = roots(
+      'Guterres urged the United States, Israel and Iran to halt hostilities.',
+      '2026-03-01',
+    );
+    assert.ok(urged.includes('UN 02 IRN') && !urged.some((t) => t.includes(' 08 ')), urged.join('; '));
+    assert.deepEqual(
+      triples('The Pentagon ordered the USS Gerald R. Ford carrier strike group to the Caribbean.'),
+      [],
+    );
+    const aid = roots(
+      'Mexico sent humanitarian aid to Cuba, where fuel shortages have shut schools.',
+      '2026-02-01',
+    );
+    assert.deepEqual(aid, ['MEX 07 CUB']);
+    const swap = roots('Israel released 2,000 Palestinian prisoners, as Trump visited Israel.', '2025-10-13');
+    assert.ok(!swap.includes('ISR 08 USA') && swap.includes('USA 04 ISR'), swap.join('; '));
+  });
+
   it('codes any attack by a suicide bomber as a suicide bombing (1831)', () => {
     const got = triples(
       'An Islamic State suicide bomber struck crowds outside Kabul airport, killing scores of Afghans.',

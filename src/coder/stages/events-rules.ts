@@ -96,7 +96,8 @@ export function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] |
 
 function isAttributive(doc: Doc, v: number): boolean {
   const { tokens } = doc;
-  if (!/ed$/.test(tokens.lower[v] ?? '')) return false;
+  // "jailed activists", "frozen Russian assets"
+  if (!/(ed|en)$/.test(tokens.lower[v] ?? '')) return false;
   const before = tokens.pos[v - 1] ?? '';
   const after = tokens.pos[v + 1] ?? '';
   // "meet with exiled dissidents": after a preposition, too, the participle opens a noun phrase.

@@ -100,7 +100,9 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
       // "spokeswoman Jean Medina": a known surname right before another name is someone's given name.
       const givenName =
         m !== null && !headline && m.names.every((h) => h.kind === 'surname') && startsName(doc, m.to);
-      const names = givenName ? [] : (m?.names ?? []);
+      // "the USS Gerald R. Ford": a ship named after a person is no person.
+      const shipName = SHIP_PREFIXES.has(tokens.value[i - 1] ?? '');
+      const names = givenName || shipName ? [] : (m?.names ?? []);
       if (m && (names.length || m.role)) {
         units.push({
           from: m.from,
@@ -186,6 +188,8 @@ function absorbUnknownName(doc: Doc, p: RawPhrase): void {
   p.to = k;
   p.unknownName = true;
 }
+
+const SHIP_PREFIXES = new Set(['USS', 'HMS', 'HMAS', 'HMCS', 'INS', 'USNS', 'RFS', 'FS']);
 
 /** A capitalised proper noun that is no day or month: the next word of a personal name. */
 function startsName(doc: Doc, i: number): boolean {

@@ -225,6 +225,8 @@ function toldToAct(doc: Doc, to: number, sentenceFrom: number): boolean {
   for (let k = to - 1; k >= Math.max(sentenceFrom, to - 8); k--) {
     const pos = tokens.pos[k];
     if (pos === 'VERB') return sawObject && OBJECT_CONTROL.has(tokens.lemma[k] ?? '');
+    // "urged the United States, Israel and Iran to halt": the object may be a list.
+    if (sawObject && (tokens.lower[k] === 'and' || tokens.lower[k] === ',')) continue;
     if (pos === 'PUNCT' || tokens.lower[k] === 'and') return false;
     if (pos === 'PROPN' || pos === 'NOUN' || pos === 'PRON') sawObject = true;
   }

@@ -163,7 +163,9 @@ function ownSubjectIsNoActor(c: ClauseContext, groupFrom: number): boolean {
   if (k < c.sentenceFrom || (phraseAt[k] ?? -1) >= 0 || tokens.pos[k] !== 'NOUN') return false;
   k--;
   while (k >= c.sentenceFrom && /^(DET|ADJ|NUM)$/.test(tokens.pos[k] ?? '') && (phraseAt[k] ?? -1) < 0) k--;
-  return k >= c.sentenceFrom && CLAUSE_OPENERS.has(tokens.lower[k] ?? '');
+  const opener = tokens.lower[k] ?? '';
+  // "sent aid to Cuba, where fuel shortages have shut schools"
+  return k >= c.sentenceFrom && (CLAUSE_OPENERS.has(opener) || opener === 'where');
 }
 
 export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
@@ -330,7 +332,10 @@ export function coordinated(doc: Doc, index: number): ActorPhrase[] {
     if (a.sentence !== b.sentence) return false;
     const between = linkWords(a, b);
     if (between.length === 0 || between.length > 3) return false;
-    if (!between.every((w) => w === 'and' || w === ',' || w === 'as' || w === 'well')) return false;
+    // "and", a comma, or "as well as" ("…prisoners, as Trump visited" is a new clause).
+    const asWellAs = between.join(' ').includes('as well as');
+    if (!between.every((w) => w === 'and' || w === ',' || (asWellAs && (w === 'as' || w === 'well'))))
+      return false;
     // ", and" continues a list of three or more ("Britain, France, and Germany"); after a single
     // name it joins two clauses ("…outside Kyiv, and Moscow denied").
     if (between[0] === ',' && between[1] === 'and') {
