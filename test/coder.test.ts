@@ -541,6 +541,19 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!swap.includes('ISR 08 USA') && swap.includes('USA 04 ISR'), swap.join('; '));
   });
 
+  it('reads a report released in a state as that state speaking, and "alleged that" as a verb', () => {
+    assert.ok(
+      roots(
+        'A report released Tuesday in the Rwandan capital alleged that France was aware of the genocide.',
+        '2008-08-05',
+      ).includes('RWA 11 FRA'),
+    );
+  });
+
+  it('codes no act for what a noun before its source asks ("pressure from Congress to help Iran")', () => {
+    assert.deepEqual(triples('Obama faces pressure from Congress to help Iran.', '2014-01-01'), []);
+  });
+
   it('codes any attack by a suicide bomber as a suicide bombing (1831)', () => {
     const got = triples(
       'An Islamic State suicide bomber struck crowds outside Kabul airport, killing scores of Afghans.',

@@ -85,7 +85,13 @@ export function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] |
   if ((pos === 'ADJ' || pos === 'NOUN') && BASE_VERB_SLOT.has(tokens.lower[v - 1] ?? '')) {
     return rules.verbs.get(tokens.lower[v] ?? '') ?? null;
   }
-  if ((pos === 'ADJ' || pos === 'NOUN') && /ed$/.test(tokens.lower[v] ?? '') && afterActorOrAux(doc, v)) {
+  // "…in the Rwandan capital alleged that": an -ed word before "that" is a verb of saying.
+  const beforeThat = tokens.lower[v + 1] === 'that';
+  if (
+    (pos === 'ADJ' || pos === 'NOUN') &&
+    /ed$/.test(tokens.lower[v] ?? '') &&
+    (beforeThat || afterActorOrAux(doc, v))
+  ) {
     for (const lemma of participleLemmas(tokens.lower[v] ?? '')) {
       const list = rules.verbs.get(lemma);
       if (list) return list;

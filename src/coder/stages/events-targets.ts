@@ -318,3 +318,40 @@ export function introducedAsPlace(doc: Doc, from: number): boolean {
   }
   return false;
 }
+
+/** Documents that speak for whoever released them. */
+const DOCUMENTS = new Set([
+  'report',
+  'statement',
+  'communique',
+  'communiqué',
+  'document',
+  'dossier',
+  'study',
+]);
+
+/**
+ * "A report released on Tuesday in the Rwandan capital alleged…": a document with no named author
+ * speaks for the state it was released in.
+ */
+export function documentReleasedIn(
+  ctx: ClauseContext,
+  groupFrom: number,
+  places: PlaceFinder,
+): ActorPhrase[] {
+  const { doc } = ctx;
+  const { lower } = doc.tokens;
+  let head = -1;
+  for (let k = ctx.sentenceFrom; k < groupFrom; k++) if (DOCUMENTS.has(lower[k] ?? '')) head = k;
+  if (head < 0 || !/^(released|published|issued|presented)$/.test(lower[head + 1] ?? '')) return [];
+  for (let k = head + 2; k < groupFrom - 1; k++) {
+    if (lower[k] !== 'in') continue;
+    const j = places.nameStart(doc, k + 1, groupFrom);
+    const phrase = doc.phrases[doc.phraseAt[j] ?? -1] ?? cityPhrase(doc, j, groupFrom, places);
+    const a = phrase?.actors[0];
+    if (!phrase || !a?.country || a.person || a.org) return [];
+    const state = places.stateOf({ name: a.country, country: a.country, lat: null, lon: null });
+    return state ? [statePhrase(doc, j, phrase.to, state, 'GOV')] : [];
+  }
+  return [];
+}

@@ -26,6 +26,7 @@ import {
   keysOf,
   lastOtherActor,
   partiesInSentence,
+  documentReleasedIn,
   ownStatePhrase,
   placeAsTarget,
   protestedGovernment,
@@ -103,6 +104,7 @@ export function codeVerb(
     sources = phraseAfterWord(ctx, particleEnd, rule.sourceAfter);
   }
   if (sources.length === 0 && !passive) sources = forceNamedBefore(ctx, group.from, rules.forceNouns);
+  if (sources.length === 0 && !passive) sources = documentReleasedIn(ctx, group.from, places);
   if (sources.length === 0) return [];
   // "Sudanese refugees are still arriving in eastern Chad": crowds travel, they do not pay visits.
   if (

@@ -142,7 +142,7 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
   if (words[0] === 'to' && toldToAct(doc, group.from, sentenceFrom))
     return { mood: 'hypothetical', negated, governor };
   if (words[0] === 'to') {
-    const g = group.from - 1;
+    const g = nounBeforeItsSource(doc, group.from - 1, sentenceFrom);
     if (g >= sentenceFrom) {
       governor = g;
       const gw = tokens.lemma[g] ?? '';
@@ -187,6 +187,19 @@ export function readModality(doc: Doc, group: VerbGroup, sentenceFrom: number): 
     }
   }
   return { mood, negated, governor };
+}
+
+/**
+ * "faces pressure from Congress to help Iran", "calls by the UN to halt": the noun whose complement
+ * the infinitive is may stand before the party it comes from.
+ */
+function nounBeforeItsSource(doc: Doc, g: number, sentenceFrom: number): number {
+  const phrase = doc.phrases[doc.phraseAt[g] ?? -1];
+  if (!phrase || phrase.to !== g + 1) return g;
+  let k = phrase.from - 1;
+  if (doc.tokens.lower[k] === 'the') k--;
+  const linked = /^(from|by|of)$/.test(doc.tokens.lower[k] ?? '') && doc.tokens.pos[k - 1] === 'NOUN';
+  return linked && k - 1 >= sentenceFrom ? k - 1 : g;
 }
 
 /** Verbs whose object is to do what the infinitive says: "wants Putin to attack", "told Netanyahu to stop". */
