@@ -39,6 +39,11 @@ export interface BenchOptions extends Pick<
   noLean?: boolean;
   /** Skip the store figures even if the store exists. */
   noStore?: boolean;
+  /**
+   * Articles ingested before each timed ingest, taken from the corpus after the timed ones. Unset:
+   * the `warmup` articles again under other ids.
+   */
+  ingestWarmup?: number;
 }
 
 export type StoreSection = StoreFigures | { available: false; reason: string };
@@ -94,6 +99,16 @@ function gitState(cwd: string): BenchResults['git'] {
 function medianBy<T>(items: T[], key: (t: T) => number): T {
   const sorted = [...items].sort((a, b) => key(a) - key(b));
   return sorted[Math.floor((sorted.length - 1) / 2)] as T;
+}
+
+/**
+ * Other articles than the timed ones, so that the ingest's threads warm up on text they will not
+ * code again: the corpus read further (repeated, under other ids, if it is too short).
+ */
+async function ingestWarmupArticles(o: BenchOptions, timed: Article[]): Promise<Article[]> {
+  if (!o.ingestWarmup) return [];
+  const more = await loadCorpus(o.corpus, timed.length + o.ingestWarmup);
+  return more.articles.slice(timed.length);
 }
 
 export async function runBench(o: BenchOptions, cwd: string): Promise<BenchResults> {
@@ -168,7 +183,7 @@ export async function runBench(o: BenchOptions, cwd: string): Promise<BenchResul
     } else {
       store = await runStoreBench(api, {
         articles,
-        warmup,
+        warmup: o.ingestWarmup === undefined ? warmup : await ingestWarmupArticles(o, articles),
         coded,
         dictionary: ready.dictionary,
         ...(o.workers ? { workers: o.workers } : {}),
@@ -314,7 +329,8 @@ export function formatResults(r: BenchResults): string {
     lines.push(`5. store (SQLite)`);
     for (const f of st.ingest)
       lines.push(
-        `   ingest, ${f.workers} coding thread(s): ${n(f.articlesPerSec)} articles/s, ${n(f.eventsPerSec)} events/s` +
+        `   ingest, ${f.workers} coding thread(s), after ${n(f.warmup)} warm-up articles: ` +
+          `${n(f.articlesPerSec)} articles/s, ${n(f.eventsPerSec)} events/s` +
           ` (${n(f.stored)} stored, ${n(f.skipped)} skipped` +
           `${
             f.skipped

@@ -20,6 +20,9 @@ export const USAGE = `usage: npm run bench -- [options]   (or: node dist/bench/r
   --warmup N           articles coded before timing (default 200)
   --rounds N           timed passes of baseline and coder, alternated; the median is kept (default 3)
   --workers LIST       ingest thread counts, e.g. 1,2 (default: 1 and all cores)
+  --ingest-warmup N    articles ingested before each timed ingest, read from the corpus after the
+                       timed ones (default: the --warmup articles again, under other ids). A long
+                       ingest runs warm: a few thousand let every thread's JIT settle
   --query-events N     events in the query store (default 1000000)
   --query-db PATH      the query store, kept between runs and reused while it holds enough events
                        (default: <out>/query-store.db; several GB for 1M events of Reuters articles)
@@ -90,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
       warmup: { type: 'string' },
       rounds: { type: 'string' },
       workers: { type: 'string' },
+      'ingest-warmup': { type: 'string' },
       'query-events': { type: 'string' },
       'query-db': { type: 'string' },
       'fresh-query-db': { type: 'boolean', default: false },
@@ -135,6 +139,12 @@ export async function main(argv: string[]): Promise<number> {
     noStore: values['no-store'],
     noLean: values['no-lean'],
     ...(workers?.length ? { workers } : {}),
+    ...(values['ingest-warmup'] !== undefined
+      ? {
+          ingestWarmup:
+            values['ingest-warmup'] === '0' ? 0 : positive('ingest-warmup', values['ingest-warmup'], 0),
+        }
+      : {}),
     queryEvents: positive('query-events', values['query-events'], 1_000_000),
     queryDb,
     queryRuns: positive('query-runs', values['query-runs'], 20),

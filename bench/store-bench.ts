@@ -109,6 +109,8 @@ async function* feed(articles: Article[], prefix: string): AsyncGenerator<ReadIt
 export interface IngestFigures {
   workers: number;
   articles: number;
+  /** Articles ingested (and so coded) by the same threads before the timed run. */
+  warmup: number;
   stored: number;
   /** Not stored, by reason (duplicate content, not coded, failed…). */
   skipped: number;
@@ -179,6 +181,7 @@ async function ingestOnce(
     return {
       workers,
       articles: articles.length,
+      warmup: warmup.length,
       stored: s.new,
       skipped: skipped + s.unchanged + s.failed,
       skippedBy: {

@@ -49,19 +49,30 @@ export class Gazetteer {
     for (let j = i; j < limit; j++) {
       n = n.next.get(lower[j] ?? '');
       if (!n) break;
-      const names = n.names?.filter((h) => caseFits(h.caseMask, value, i)) ?? [];
+      // Most trie steps carry neither names nor a role: allocate only for those that do.
+      if (n.names === null && n.role === null) continue;
+      const names = n.names === null ? [] : n.names.filter((h) => caseFits(h.caseMask, value, i));
       if (names.length || n.role) best = { from: i, to: j + 1, names, role: n.role };
     }
     return best;
   }
 }
 
+const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+
+/** Whether a word starts with a capital letter or a digit; the regex only for non-ASCII starts. */
+function startsCapitalOrDigit(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return UPPER_OR_DIGIT.test(v);
+}
+
 function caseFits(mask: string, value: string[], from: number): boolean {
   for (let k = 0; k < mask.length; k++) {
     const v = value[from + k] ?? '';
-    const m = mask[k];
-    if (m === 'U' && v !== v.toUpperCase()) return false;
-    if (m === 'C' && !/^[\p{Lu}\p{N}]/u.test(v)) return false;
+    const m = mask.charCodeAt(k);
+    if (m === 0x55 /* U */ && v !== v.toUpperCase()) return false;
+    if (m === 0x43 /* C */ && !startsCapitalOrDigit(v)) return false;
   }
   return true;
 }

@@ -108,30 +108,21 @@ export function readBlock(
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const neg = doc.tokens().out(its.negationFlag) as unknown as boolean[];
 
-  // Offsets in the unglued text, then mapped back to the block and the article.
-  const startsInText: number[] = new Array(values.length);
+  // Offsets in the unglued text, mapped back to the block and the article as each token is stored.
   let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    cursor += (spaces[i] ?? '').length;
-    const v = values[i] ?? '';
-    // wink keeps the text lossless; fall back to a search if a token was normalised.
-    if (text.startsWith(v, cursor)) startsInText[i] = cursor;
-    else {
-      const found = text.indexOf(v, cursor);
-      startsInText[i] = found >= 0 ? found : cursor;
-    }
-    cursor = (startsInText[i] ?? cursor) + v.length;
-  }
   let ins = 0;
-  const toOriginal = (p: number) => {
-    while (ins < inserted.length && (inserted[ins] ?? Infinity) < p) ins++;
-    return block.start + p - ins;
-  };
-
   const base = tb.value.length;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? '';
-    const s = toOriginal(startsInText[i] ?? 0);
+    cursor += (spaces[i] ?? '').length;
+    // wink keeps the text lossless; fall back to a search if a token was normalised.
+    if (!text.startsWith(v, cursor)) {
+      const found = text.indexOf(v, cursor);
+      if (found >= 0) cursor = found;
+    }
+    while (ins < inserted.length && (inserted[ins] ?? Infinity) < cursor) ins++;
+    const s = block.start + cursor - ins;
+    cursor += v.length;
     tb.value.push(v);
     tb.lower.push(v.toLowerCase());
     tb.lemma.push((lemmas[i] ?? v).toLowerCase());
