@@ -21,6 +21,9 @@ const NAME_PREFIX = /(?:^|[^A-Za-z])(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Al|El|Du|O)
  */
 const INNER_MARK_THEN_PUNCT = /[\p{L}\p{N}]['’-][\p{L}\p{N}'’-]*?[\p{L}\p{N}](?=[,;:!?.)\]”"]+(?:\s|$))/gu;
 
+/** An abbreviation with inner full stops and punctuation after it ("U.S..", "U.K.,"): likewise. */
+const ABBREVIATION_THEN_PUNCT = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?=[,;:!?.)\]”"]+(?:\s|$))/gu;
+
 /**
  * A possessive "'s" ("Poor's", "China's"): for the same reason it is always handed to wink-nlp as a
  * token of its own, whatever wink has stored. Contractions ("it's", "that's") are left alone.
@@ -55,6 +58,7 @@ function unglue(text: string): { text: string; inserted: number[] } {
     if (!NAME_PREFIX.test(text.slice(Math.max(0, at - 4), at))) cuts.add(at);
   }
   for (const m of text.matchAll(INNER_MARK_THEN_PUNCT)) cuts.add((m.index ?? 0) + m[0].length);
+  for (const m of text.matchAll(ABBREVIATION_THEN_PUNCT)) cuts.add((m.index ?? 0) + m[0].length);
   for (const m of text.matchAll(POSSESSIVE)) {
     const at = m.index ?? 0;
     let from = at;
