@@ -8,6 +8,22 @@ import { caseMaskOf, compileDictionary } from '../src/dictionaries/compile.js';
 import { loadDictionary } from '../src/dictionaries/load.js';
 import { readSources } from '../src/dictionaries/read-sources.js';
 import { createTokenizer } from '../src/dictionaries/tokenizer.js';
+import type { DictionarySources } from '../src/dictionaries/compile.js';
+
+/** Sources with nothing in them, for tests that compile one kind of entry. */
+const NO_SOURCES: DictionarySources = {
+  countries: [],
+  organizations: [],
+  persons: [],
+  regions: [],
+  roles: [],
+  cameo: [],
+  memberships: [],
+  places: [],
+  adminRegions: [],
+  adminRegionRules: NO_ADMIN_REGION_RULES,
+  verbs: [],
+};
 
 describe('dictionary build', () => {
   it('reports a broken entry with its file, line and field', () => {
@@ -55,16 +71,7 @@ describe('dictionary build', () => {
   it('compiles verb patterns with the most specific first', () => {
     const dict = compileDictionary(
       {
-        countries: [],
-        organizations: [],
-        persons: [],
-        regions: [],
-        roles: [],
-        cameo: [],
-        memberships: [],
-        places: [],
-        adminRegions: [],
-        adminRegionRules: NO_ADMIN_REGION_RULES,
+        ...NO_SOURCES,
         verbs: [
           {
             source: 'x',
@@ -105,22 +112,13 @@ describe('dictionary build', () => {
     });
     const dict = compileDictionary(
       {
-        countries: [],
-        organizations: [],
+        ...NO_SOURCES,
         persons: [
           person('Ann Example', undefined, [role('FRA', 'Foreign Minister', '2020-01-01')]),
           person('Ann Example', undefined, [role('FRA', 'Prime Minister', '2022-01-01')]),
           person('Bo Namesake', 'bo-aus', [role('AUS', 'Defence Minister', '2013-01-01')]),
           person('Bo Namesake', 'bo-can', [role('CAN', 'Governor General', '2010-01-01')]),
         ],
-        regions: [],
-        roles: [],
-        cameo: [],
-        memberships: [],
-        places: [],
-        adminRegions: [],
-        adminRegionRules: NO_ADMIN_REGION_RULES,
-        verbs: [],
       },
       createTokenizer(),
       'test',

@@ -51,6 +51,27 @@ const context: AdminRegionContext = {
   rules: { ...NO_ADMIN_REGION_RULES, common_words: ['chin'], generic_words: ['central', 'rivers'] },
 };
 
+/** A dictionary with only the test countries and the given package and curated regions. */
+function compileRegions(
+  adminRegions: DictionarySources['adminRegions'],
+  regions: DictionarySources['regions'],
+) {
+  const sources: DictionarySources = {
+    countries,
+    organizations: [],
+    persons: [],
+    roles: [],
+    verbs: [],
+    cameo: [],
+    memberships: [],
+    places: [],
+    adminRegionRules: NO_ADMIN_REGION_RULES,
+    adminRegions,
+    regions,
+  };
+  return compileDictionary(sources, createTokenizer(), 'test');
+}
+
 describe('places: administrative regions from the data package', () => {
   const { regions, skipped } = selectAdminRegions(
     [
@@ -104,20 +125,7 @@ describe('places: administrative regions from the data package', () => {
   });
 
   it('gives a package region no coordinates of its own', () => {
-    const sources: DictionarySources = {
-      countries,
-      organizations: [],
-      persons: [],
-      roles: [],
-      verbs: [],
-      cameo: [],
-      memberships: [],
-      places: [],
-      adminRegionRules: NO_ADMIN_REGION_RULES,
-      adminRegions: [{ name: 'Sindh', country: 'PAK', names: ['Sindh'], stems: ['sindh'] }],
-      regions: [],
-    };
-    const dict = compileDictionary(sources, createTokenizer(), 'test');
+    const dict = compileRegions([{ name: 'Sindh', country: 'PAK', names: ['Sindh'], stems: ['sindh'] }], []);
     assert.equal(dict.places['sindh']?.country, 'PAK');
     assert.equal(dict.places['sindh']?.lat, null);
     assert.equal(dict.places['sindh']?.lon, null);
@@ -125,20 +133,10 @@ describe('places: administrative regions from the data package', () => {
   });
 
   it('lets a regions.yaml entry override a package region of the same name', () => {
-    const sources: DictionarySources = {
-      countries,
-      organizations: [],
-      persons: [],
-      roles: [],
-      verbs: [],
-      cameo: [],
-      memberships: [],
-      places: [],
-      adminRegionRules: NO_ADMIN_REGION_RULES,
-      adminRegions: [{ name: 'Kursk Oblast', country: 'RUS', names: ['Kursk Oblast'], stems: ['kursk'] }],
-      regions: [{ name: 'Kursk Region', aliases: ['Kursk Oblast'], country: 'RUS', lat: 51.7, lon: 36.2 }],
-    };
-    const dict = compileDictionary(sources, createTokenizer(), 'test');
+    const dict = compileRegions(
+      [{ name: 'Kursk Oblast', country: 'RUS', names: ['Kursk Oblast'], stems: ['kursk'] }],
+      [{ name: 'Kursk Region', aliases: ['Kursk Oblast'], country: 'RUS', lat: 51.7, lon: 36.2 }],
+    );
     assert.equal(dict.places['kursk oblast']?.name, 'Kursk Region');
     assert.equal(dict.places['kursk oblast']?.lat, 51.7);
     assert.equal(dict.regionStems['kursk']?.name, 'Kursk Region');

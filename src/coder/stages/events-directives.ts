@@ -9,43 +9,80 @@ import { pairUp, type EventCandidate } from './events-pairs.js';
 import type { PickedRule } from './events-rules.js';
 
 const OBLIGATION = new Set(['must', 'should']);
+/** Verbs whose object and infinitive say what the subject asks of another: "wants Putin to attack". */
+const WANTING = new Set(['want', 'wish']);
+
+/** A directive read from its clause: which verbs, where the addressee stands, what must follow it. */
+interface DirectiveShape {
+  verbs: ReadonlySet<string>;
+  addresseeAt: (doc: Doc, v: number, sentenceTo: number) => number;
+  followedBy: (doc: Doc, at: number) => boolean;
+  code: string;
+  rule: string;
+  confidence: number;
+}
 
 /**
  * "Russia said Sudan must return the helicopter", "Britain reiterated that Libya must hand over…":
  * telling another party what it must do is a demand (CAMEO 10), whatever the speech verb.
  */
-export function mustDemands(
+const MUST_DEMAND: DirectiveShape = {
+  verbs: SPEECH_VERBS,
+  addresseeAt: (doc, v, sentenceTo) => clauseStartAfter(doc, v + 1, sentenceTo),
+  followedBy: (doc, at) => OBLIGATION.has(doc.tokens.lower[at] ?? ''),
+  code: '100',
+  rule: 'syntax/must-demand',
+  confidence: 0.7,
+};
+
+/**
+ * "Obama wants Putin to attack Switzerland", "the EU wants Serbia to recognise Kosovo": wanting
+ * another party to act is an appeal to it (CAMEO 02), whatever the act asked for.
+ */
+const WANT_APPEAL: DirectiveShape = {
+  verbs: WANTING,
+  addresseeAt: (_doc, v) => v + 1,
+  followedBy: (doc, at) => doc.tokens.lower[at] === 'to' && doc.tokens.pos[at + 1] === 'VERB',
+  code: '020',
+  rule: 'syntax/want-appeal',
+  confidence: 0.6,
+};
+
+export const mustDemands = (ctx: ClauseContext, si: number, picks: Map<number, PickedRule>) =>
+  directives(ctx, si, picks, MUST_DEMAND);
+export const wantAppeals = (ctx: ClauseContext, si: number, picks: Map<number, PickedRule>) =>
+  directives(ctx, si, picks, WANT_APPEAL);
+
+function directives(
   ctx: ClauseContext,
   si: number,
   picks: Map<number, PickedRule>,
+  shape: DirectiveShape,
 ): EventCandidate[] {
   const { doc } = ctx;
   const out: EventCandidate[] = [];
   for (let v = ctx.sentenceFrom; v < ctx.sentenceTo; v++) {
-    if (doc.tokens.pos[v] !== 'VERB' || !SPEECH_VERBS.has(doc.tokens.lemma[v] ?? '') || picks.has(v))
-      continue;
-    const k = clauseStartAfter(doc, v + 1, ctx.sentenceTo);
-    const pi = doc.phraseAt[k] ?? -1;
+    if (doc.tokens.pos[v] !== 'VERB' || !shape.verbs.has(doc.tokens.lemma[v] ?? '') || picks.has(v)) continue;
+    const pi = doc.phraseAt[shape.addresseeAt(doc, v, ctx.sentenceTo)] ?? -1;
     const phrase = doc.phrases[pi];
     if (!phrase || phrase.modifier) continue;
     const targets = coordinated(doc, pi);
     const last = targets[targets.length - 1] ?? phrase;
-    if (!OBLIGATION.has(doc.tokens.lower[last.to] ?? '')) continue;
+    if (!shape.followedBy(doc, last.to)) continue;
     const group = verbGroup(doc, v, ctx.sentenceFrom);
     const sources = subjectOf(ctx, group.from);
-    if (sources.length === 0) continue;
     const m = readModality(doc, group, ctx.sentenceFrom);
-    if (m.mood === 'hypothetical') continue;
+    if (sources.length === 0 || m.mood === 'hypothetical') continue;
     out.push(
-      ...pairUp(sources, targets, '100', {
+      ...pairUp(sources, targets, shape.code, {
         trigger: [v, v + 1],
         lemma: doc.tokens.lemma[v] ?? '',
-        rule: 'syntax/must-demand',
+        rule: shape.rule,
         negated: m.negated,
         mood: 'asserted',
         reported: false,
         sentence: si,
-        confidence: 0.7,
+        confidence: shape.confidence,
       }),
     );
   }
@@ -63,48 +100,6 @@ function clauseStartAfter(doc: Doc, from: number, to: number): number {
     if (w === ',' || w === ';' || doc.tokens.pos[k] === 'VERB' || doc.tokens.pos[k] === 'AUX') break;
   }
   return from;
-}
-
-/** Verbs whose object and infinitive say what the subject asks of another: "wants Putin to attack". */
-const WANTING = new Set(['want', 'wish']);
-
-/**
- * "Obama wants Putin to attack Switzerland", "the EU wants Serbia to recognise Kosovo": wanting
- * another party to act is an appeal to it (CAMEO 02), whatever the act asked for.
- */
-export function wantAppeals(
-  ctx: ClauseContext,
-  si: number,
-  picks: Map<number, PickedRule>,
-): EventCandidate[] {
-  const { doc } = ctx;
-  const out: EventCandidate[] = [];
-  for (let v = ctx.sentenceFrom; v < ctx.sentenceTo; v++) {
-    if (doc.tokens.pos[v] !== 'VERB' || !WANTING.has(doc.tokens.lemma[v] ?? '') || picks.has(v)) continue;
-    const pi = doc.phraseAt[v + 1] ?? -1;
-    const phrase = doc.phrases[pi];
-    if (!phrase || phrase.modifier) continue;
-    const targets = coordinated(doc, pi);
-    const last = targets[targets.length - 1] ?? phrase;
-    if (doc.tokens.lower[last.to] !== 'to' || doc.tokens.pos[last.to + 1] !== 'VERB') continue;
-    const group = verbGroup(doc, v, ctx.sentenceFrom);
-    const sources = subjectOf(ctx, group.from);
-    const m = readModality(doc, group, ctx.sentenceFrom);
-    if (sources.length === 0 || m.mood === 'hypothetical') continue;
-    out.push(
-      ...pairUp(sources, targets, '020', {
-        trigger: [v, v + 1],
-        lemma: doc.tokens.lemma[v] ?? '',
-        rule: 'syntax/want-appeal',
-        negated: m.negated,
-        mood: 'asserted',
-        reported: false,
-        sentence: si,
-        confidence: 0.6,
-      }),
-    );
-  }
-  return out;
 }
 
 /** Verbs of saying that assert a charge, unlike "said" or "reported". */
