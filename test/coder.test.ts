@@ -511,6 +511,20 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(
       !triples('Nigerian troops killed 120 Boko Haram fighters in Borno.').some((t) => t.includes(' 202 ')),
     );
+    // A state's forces at war are coded by their means.
+    const strikes = roots('Israel launched air strikes on Gaza, killing more than 400 people.', '2025-03-18');
+    assert.ok(strikes.includes('ISR 19 PSE'), strikes.join('; '));
+  });
+
+  it('codes a crowd storming or attacking as a riot (145), and its missiles as an attack', () => {
+    assert.ok(
+      roots('Protesters attacked the French embassy in Kinshasa on Tuesday.', '2025-01-28').includes(
+        'COD 14 FRA',
+      ),
+    );
+    assert.ok(
+      roots('Georgian demonstrators launched missiles at the Georgian government.').includes('GEO 19 GEO'),
+    );
   });
 
   it('codes a group as the state it governs once it does ("the Taliban" after August 2021)', () => {

@@ -158,8 +158,11 @@ export function placeAsTarget(
   for (const k of positions) {
     const w = doc.tokens.lower[k] ?? '';
     // "withdrew from Kherson": a retreat names the place it leaves.
+    // "struck targets across Yemen": a spread over a state, read only after the verb.
+    const spread = (w === 'across' || w === 'throughout') && k >= from;
     if (
       !['in', 'to', 'at', 'on', 'near', 'along', 'into', 'around', 'off'].includes(w) &&
+      !spread &&
       !(w === 'from' && code.startsWith('087'))
     )
       continue;

@@ -145,12 +145,22 @@ export function codeVerb(
     targets = ownStatePhrase(doc, v, particleEnd, home, places);
   let code = modality.mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
   // "killed more than 400 people": killing civilians by the hundred is mass killing (202).
+  // States' armed forces at war are coded by their means (19); armed groups' massacres are 202.
+  const armedGroup = sources.every((p) => p.actors.every((a) => a.org !== null));
   if (
+    armedGroup &&
     /^(18|19)/.test(code) &&
     MASS_KILLING_VERBS.has(doc.tokens.lemma[v] ?? '') &&
     killsMany(doc, particleEnd)
   )
     code = '202';
+  // "Protesters attacked the French embassy": a crowd's violence is a riot (145).
+  if (
+    /^(18|19)/.test(code) &&
+    RIOTING.has(doc.tokens.lemma[v] ?? '') &&
+    sources.every((p) => CROWDS.has(doc.tokens.lower[p.to - 1] ?? ''))
+  )
+    code = '145';
   // "a suicide bomber struck crowds, killing 13": whatever the verb, a suicide bombing is 1831.
   if (/^(18|19)/.test(code) && sources.some((p) => doc.tokens.lower.slice(p.from, p.to).includes('suicide')))
     code = '1831';
@@ -328,6 +338,33 @@ function forceNamedBefore(
   }
   return [];
 }
+
+/** Crowds whose violence CAMEO codes as rioting, not as an armed attack. */
+const CROWDS = new Set([
+  'protesters',
+  'protestors',
+  'demonstrators',
+  'rioters',
+  'mob',
+  'crowd',
+  'crowds',
+  'supporters',
+]);
+
+/** What a crowd does with its hands; "demonstrators launched missiles" is still an armed attack. */
+const RIOTING = new Set([
+  'attack',
+  'storm',
+  'ransack',
+  'torch',
+  'burn',
+  'loot',
+  'vandalize',
+  'vandalise',
+  'besiege',
+  'overrun',
+  'raid',
+]);
 
 const MASS_KILLING_VERBS = new Set(['kill', 'massacre', 'slaughter', 'execute', 'murder']);
 /** Below this many dead, CAMEO's mass killing (202) reads as an attack (18, 19). */
