@@ -723,5 +723,16 @@ describe('coder: bad input', () => {
     );
     assert.match(fr.warnings.join(), /English/);
     assert.equal(fr.events.length, 0);
+    const es = code('El presidente anunció el lunes nuevas sanciones contra Rusia por la guerra en Ucrania.');
+    assert.match(es.warnings.join(), /English/);
+  });
+
+  it('takes a short wire sentence with few function words for English', () => {
+    const short = code(
+      'Israel launched air strikes across Gaza, killing more than 400 people.',
+      '2025-03-18',
+    );
+    assert.deepEqual(short.warnings, []);
+    assert.ok(short.events.length > 0);
   });
 });
