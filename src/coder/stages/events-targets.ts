@@ -134,6 +134,16 @@ export function placeAsTarget(
   if (!LOCATED_ROOTS.has(code.slice(0, 2)) && !aboutAnEvent) return [];
   const { doc } = ctx;
   const limit = aboutAnEvent ? ctx.sentenceTo : Math.min(ctx.sentenceTo, from + 10);
+  // What a state vows or plans to do is aimed at others; only what it did at home targets itself.
+  const ownStateAllowed =
+    aboutAnEvent || (done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code));
+  // "shelled Kharkiv", "visited Odesa": a town that is the direct object stands for its state.
+  const objectAt = places.nameStart(doc, from, limit);
+  if ((doc.phraseAt[objectAt] ?? -1) < 0 && !aboutAnEvent) {
+    const town = cityPhrase(doc, objectAt, limit, places);
+    const target = town ? stateAsTarget(town, sources, ownStateAllowed) : null;
+    if (target) return target;
+  }
   // After the verb first, then before it ("a build-up on Ukraine's borders, now amassing troops").
   const positions: number[] = [];
   // Up to a comma or the next predicate ("released prisoners and deported them to the US"); the
@@ -145,27 +155,12 @@ export function placeAsTarget(
   )
     positions.push(k);
   for (let k = from - 2; k >= Math.max(ctx.sentenceFrom, from - 12); k--) positions.push(k);
-  // What a state vows or plans to do is aimed at others; only what it did at home targets itself.
-  const ownStateAllowed =
-    aboutAnEvent || (done && DOMESTIC_ROOTS.has(code.slice(0, 2)) && actsForState(sources, code));
-  // "shelled Kharkiv", "visited Odesa": a town that is the direct object stands for its state.
-  const objectAt = places.nameStart(doc, from, limit);
-  if ((doc.phraseAt[objectAt] ?? -1) < 0 && !aboutAnEvent) {
-    const town = cityPhrase(doc, objectAt, limit, places);
-    const target = town ? stateAsTarget(town, sources, ownStateAllowed) : null;
-    if (target) return target;
-  }
   for (const k of positions) {
     const w = doc.tokens.lower[k] ?? '';
     // "withdrew from Kherson": a retreat names the place it leaves.
     // "struck targets across Yemen": a spread over a state, read only after the verb.
     const spread = (w === 'across' || w === 'throughout') && k >= from;
-    if (
-      !['in', 'to', 'at', 'on', 'near', 'along', 'into', 'around', 'off'].includes(w) &&
-      !spread &&
-      !(w === 'from' && code.startsWith('087'))
-    )
-      continue;
+    if (!LOCATING_WORDS.has(w) && !spread && !(w === 'from' && code.startsWith('087'))) continue;
     const j = places.nameStart(doc, k + 1, limit);
     const pi = doc.phraseAt[j] ?? -1;
     const phrase = doc.phrases[pi] ?? cityPhrase(doc, j, limit, places);
@@ -178,6 +173,9 @@ export function placeAsTarget(
   }
   return [];
 }
+
+/** Words that name where an event happened or went: "in Gaza", "to Moscow", "off Taiwan". */
+const LOCATING_WORDS = new Set(['in', 'to', 'at', 'on', 'near', 'along', 'into', 'around', 'off']);
 
 /** A state's phrase as the location-target of the sources' act, or null when it cannot be one. */
 function stateAsTarget(
@@ -206,7 +204,7 @@ export function protestedGovernment(
   if (code.slice(0, 2) !== '14') return [];
   const source = sources[0]?.actors[0];
   if (!source?.country || source.sector === 'GOV') return [];
-  const state = places.stateOf({ name: source.country, country: source.country, lat: null, lon: null });
+  const state = places.stateByKey(source.country);
   if (!state) return [];
   const phrase = sources[0] as ActorPhrase;
   return [
@@ -273,7 +271,7 @@ export function ownStatePhrase(
   country: string,
   places: PlaceFinder,
 ): ActorPhrase[] {
-  const state = places.stateOf({ name: country, country, lat: null, lon: null });
+  const state = places.stateByKey(country);
   return state ? [statePhrase(doc, from, to, state, 'CVL')] : [];
 }
 
@@ -353,7 +351,7 @@ export function documentReleasedIn(
     const phrase = doc.phrases[doc.phraseAt[j] ?? -1] ?? cityPhrase(doc, j, groupFrom, places);
     const a = phrase?.actors[0];
     if (!phrase || !a?.country || a.person || a.org) return [];
-    const state = places.stateOf({ name: a.country, country: a.country, lat: null, lon: null });
+    const state = places.stateByKey(a.country);
     return state ? [statePhrase(doc, j, phrase.to, state, 'GOV')] : [];
   }
   return [];

@@ -313,9 +313,7 @@ function forceNamedAfter(ctx: ClauseContext, from: number, forceNouns: ReadonlyS
     const pi = doc.phraseAt[k] ?? -1;
     if (pi >= 0 && actor < 0) actor = pi;
     const lower = doc.tokens.lower[k] ?? '';
-    if (actor >= 0 && (forceNouns.has(doc.tokens.lemma[k] ?? '') || forceNouns.has(lower))) {
-      return coordinated(doc, actor);
-    }
+    if (actor >= 0 && isForceNoun(doc, k, forceNouns)) return coordinated(doc, actor);
     if (!/^(DET|ADJ|NOUN|PROPN|NUM|PUNCT)$/.test(doc.tokens.pos[k] ?? '') || lower === ',') return [];
   }
   return [];
@@ -329,14 +327,17 @@ function forceNamedBefore(
 ): ActorPhrase[] {
   const { doc } = ctx;
   const head = groupFrom - 1;
-  if (!forceNouns.has(doc.tokens.lemma[head] ?? '') && !forceNouns.has(doc.tokens.lower[head] ?? ''))
-    return [];
+  if (!isForceNoun(doc, head, forceNouns)) return [];
   for (let k = head - 1; k >= Math.max(ctx.sentenceFrom, head - 4); k--) {
     const pi = doc.phraseAt[k] ?? -1;
     if (pi >= 0) return coordinated(doc, pi);
     if (!/^(ADJ|NOUN|PUNCT)$/.test(doc.tokens.pos[k] ?? '') || doc.tokens.lower[k] === ',') return [];
   }
   return [];
+}
+
+function isForceNoun(doc: Doc, k: number, forceNouns: ReadonlySet<string>): boolean {
+  return forceNouns.has(doc.tokens.lemma[k] ?? '') || forceNouns.has(doc.tokens.lower[k] ?? '');
 }
 
 /** Crowds whose violence CAMEO codes as rioting, not as an armed attack. */
@@ -387,7 +388,8 @@ function killsMany(doc: Doc, from: number): boolean {
   for (let j = k + 1; j < Math.min(doc.tokens.count, k + 5); j++) {
     const phrase = doc.phrases[doc.phraseAt[j] ?? -1];
     if (phrase?.actors.some((a) => a.sector !== null && ARMED_SECTORS.has(a.sector))) return false;
-    if (pos[j] === 'NOUN' && !(doc.phraseAt[j + 1] !== undefined && pos[j + 1] === 'NOUN')) return true;
+    // The head of the victims' noun phrase: "87 ethnic Masalit people".
+    if (pos[j] === 'NOUN' && pos[j + 1] !== 'NOUN') return true;
   }
   return false;
 }

@@ -90,7 +90,8 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
   const phrases: RawPhrase[] = [];
   sentences.forEach((s, si) => {
     const units: Unit[] = [];
-    const headline = isTitleCase(doc, s.from, s.to);
+    // Computed only when a lone surname is met: most sentences never need it.
+    let headline: boolean | undefined;
     for (let i = s.from; i < s.to;) {
       if (masked[i]) {
         i++;
@@ -99,7 +100,10 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
       const m = gazetteer.matchAt(tokens.lower, tokens.value, i, s.to);
       // "spokeswoman Jean Medina": a known surname right before another name is someone's given name.
       const givenName =
-        m !== null && !headline && m.names.every((h) => h.kind === 'surname') && startsName(doc, m.to);
+        m !== null &&
+        m.names.every((h) => h.kind === 'surname') &&
+        startsName(doc, m.to) &&
+        !(headline ??= isTitleCase(doc, s.from, s.to));
       // "the USS Gerald R. Ford": a ship named after a person is no person.
       const shipName = SHIP_PREFIXES.has(tokens.value[i - 1] ?? '');
       const names = givenName || shipName ? [] : (m?.names ?? []);

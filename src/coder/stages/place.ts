@@ -104,8 +104,12 @@ export class PlaceFinder {
 
   /** The state a named place (city or country) lies in, as an actor entry. */
   stateOf(place: CodedPlace): ActorEntry | null {
-    if (!place.country) return null;
-    return this.dict.actors[this.dict.actorIndex[place.country] ?? -1] ?? null;
+    return place.country ? this.stateByKey(place.country) : null;
+  }
+
+  /** The state with this actor key ("SDN"), as an actor entry. */
+  stateByKey(key: string): ActorEntry | null {
+    return this.dict.actors[this.dict.actorIndex[key] ?? -1] ?? null;
   }
 
   /** The first place named in the opening sentences: the story's setting. */
