@@ -54,8 +54,9 @@ export const INTENT_GOVERNORS = new Set([
   'arrange',
   'schedule',
 ]);
-/** Nouns whose "to"-complement is an intention: "a plan to visit", "its offer to mediate". */
+/** "the first country to recognise": the one that acted among others. */
 const ORDINAL_SUBJECT = new Set(['first', 'last', 'only', 'second', 'third', 'latest']);
+/** Nouns whose "to"-complement is an intention: "a plan to visit", "its offer to mediate". */
 const INTENT_NOUNS = new Set([
   'plan',
   'plans',

@@ -130,7 +130,7 @@ function resolveOne(
   const orgHit = hits.find((h) => h.kind === 'org');
   if (orgHit) {
     const org = dict.actors[orgHit.ref];
-    const ruled = org ? governedState(org, date, dict) : null;
+    const ruled = org ? governedState(org, date, places) : null;
     if (org && ruled)
       return {
         ...base,
@@ -343,10 +343,10 @@ function personActor(
 }
 
 /** The state a group governs on `date` ("the Taliban government" in 2022 is Afghanistan's). */
-function governedState(org: ActorEntry, date: string, dict: CompiledDictionary): ActorEntry | null {
+function governedState(org: ActorEntry, date: string, places: PlaceFinder): ActorEntry | null {
   const g = org.governs;
   if (!g || date < g.from || (g.to !== null && date > g.to)) return null;
-  return dict.actors[dict.actorIndex[g.country] ?? -1] ?? null;
+  return places.stateByKey(g.country);
 }
 
 function orgActor(org: ActorEntry, sector: Sector | null): Omit<ResolvedActor, 'span' | 'text'> {

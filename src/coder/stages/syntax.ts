@@ -151,7 +151,6 @@ export interface ClauseContext {
 
 const inRel = (c: ClauseContext, i: number) => c.relMask[i - c.sentenceFrom] === 1;
 
-/** The phrase (and its coordinated partners) acting as subject of the verb group starting at `groupFrom`. */
 /**
  * "Trump sent troops after protesters clashed with agents": the verb's own clause opens right
  * before its subject, and a subject that names no actor is not to be replaced by an earlier one.
@@ -168,6 +167,7 @@ function ownSubjectIsNoActor(c: ClauseContext, groupFrom: number): boolean {
   return k >= c.sentenceFrom && (CLAUSE_OPENERS.has(opener) || opener === 'where');
 }
 
+/** The phrase (and its coordinated partners) acting as subject of the verb group starting at `groupFrom`. */
 export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
   const { doc } = c;
   const { tokens, phrases, phraseAt } = doc;
@@ -320,9 +320,9 @@ function previousContent(doc: Doc, from: number, limit: number): number {
 
 const phraseIndex = (doc: Doc, p: ActorPhrase) => doc.phraseAt[p.from] ?? -1;
 
-/** "the US and the EU", "Britain, France and Germany": phrases joined by "and" or commas. */
 const LINK_DETERMINERS = new Set(['the', 'both', 'his', 'her', 'its', 'their']);
 
+/** "the US and the EU", "Britain, France and Germany": phrases joined by "and" or commas. */
 export function coordinated(doc: Doc, index: number): ActorPhrase[] {
   const { phrases, tokens } = doc;
   const linkWords = (a: ActorPhrase, b: ActorPhrase) =>
@@ -363,10 +363,6 @@ export function coordinated(doc: Doc, index: number): ActorPhrase[] {
   return out;
 }
 
-/**
- * The first phrase after `from` in the same clause that is not a place ("in Istanbul") or time,
- * with its coordinated partners: the object or prepositional target.
- */
 export interface TargetSearch {
   passive?: boolean;
   /** The source's own actor keys. */
@@ -379,6 +375,10 @@ export interface TargetSearch {
   neverOwn?: boolean;
 }
 
+/**
+ * The first phrase after `from` in the same clause that is not a place ("in Istanbul") or time,
+ * with its coordinated partners: the object or prepositional target.
+ */
 export function targetAfter(
   c: ClauseContext,
   from: number,
