@@ -15,6 +15,9 @@ import { codeVerb } from './events-verb.js';
 export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): EventCandidate[] {
   const out: EventCandidate[] = [];
   doc.sentences.forEach((s, si) => {
+    // Every event has its source among the sentence's actor phrases (pronouns included): most
+    // sentences of business and market news name none, and need no rule matched at all.
+    if (!namesAnActor(doc, s.from, s.to)) return;
     const ctx: ClauseContext = {
       doc,
       sentenceFrom: s.from,
@@ -48,6 +51,11 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
     }
   });
   return out;
+}
+
+function namesAnActor(doc: Doc, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if ((doc.phraseAt[t] ?? -1) >= 0) return true;
+  return false;
 }
 
 /**
