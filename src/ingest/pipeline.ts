@@ -34,7 +34,8 @@ export interface PipelineOptions {
   keepUncoded: boolean;
   /** Decides from the store alone whether an article needs coding. */
   precheck?: (task: CodingTask) => Promise<Precheck>;
-  /** Articles in flight; a few per thread keeps every thread busy. */
+  /** Articles in flight. Enough per thread that the threads keep coding while the main thread
+   * commits a batch (tens of milliseconds): with only a few each they sat idle through every commit. */
   window?: number;
   signal?: AbortSignal;
   onProblem?: (where: string, message: string) => void;
@@ -76,7 +77,7 @@ export async function runPipeline(
 ): Promise<RunSummary> {
   const started = performance.now();
   const summary = newSummary();
-  const window = o.window ?? o.pool.size * 4;
+  const window = o.window ?? o.pool.size * 16;
   const queue: InFlight[] = [];
   // Ids and contents still in flight: the store cannot speak for them until they are written.
   const pendingIds = new Map<string, number>();
