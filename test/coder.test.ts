@@ -675,6 +675,21 @@ describe('coder: time and place', () => {
     assert.equal(future?.date, '2024-12-09');
   });
 
+  it('takes no date from a stretch of time or a day counted from another event', () => {
+    // 2011-12-09 is a Friday.
+    const [monday] = code(
+      'Russia criticized China on Monday after its gains over the past two years.',
+      '2011-12-09',
+    ).events;
+    assert.equal(monday?.date, '2011-12-05');
+    const [period] = code('Russia has shelled Ukraine for most of the last 18 months.', '2011-12-09').events;
+    assert.equal(period?.date, '2011-12-09');
+    assert.equal(period?.dateFromPublished, true);
+    // Not the day after publication: the day after the vote, which was last week.
+    const [after] = code('Obama praised China the day after the vote last week.', '2011-12-09').events;
+    assert.deepEqual([after?.date, after?.datePrecision], ['2011-12-02', 'week']);
+  });
+
   it('falls back to the publication date and says so', () => {
     const e = code('Lavrov criticized the United States.', '2024-12-05').events[0];
     assert.equal(e?.date, '2024-12-05');

@@ -13,7 +13,14 @@ export interface EventDate {
 
 const DAY = 86_400_000;
 const MAY_HOLD_DATE =
-  /\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|last|next|earlier|later)\b/i;
+  /\b(?:1\d|20)\d\d\b|\d[/.-]\d|\d(?:st|nd|rd|th)\b|\d\s*-?\s*(?:hours?|days?|minutes?|seconds?)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(?:today|tonight|yesterday|tomorrow|week|weekend|month|year|ago|last|next|earlier|later)\b/i;
+
+/**
+ * Time words that name no day of the event: a stretch of time ("over the past two years", "the
+ * last 18 months"), or a day counted from some other, unnamed event ("the day after the vote").
+ */
+const PERIOD = /\b(?:past|last|next|coming|previous)\b.*\b(?:days|weeks|months|years|decades)$/;
+const DAY_FROM_ANOTHER_EVENT = /\bday (?:after|before)$/;
 
 function parseIsoDay(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
@@ -41,6 +48,7 @@ export function resolveDate(
     const c = r.start;
     const future = futureAt(r.index);
     const text = r.text.toLowerCase();
+    if (PERIOD.test(text) || DAY_FROM_ANOTHER_EVENT.test(text)) continue;
     // Bare numbers and clock times are not dates of events.
     if (!c.isCertain('day') && !c.isCertain('month') && !c.isCertain('weekday') && !c.isCertain('year'))
       continue;
