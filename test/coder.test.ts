@@ -703,6 +703,12 @@ describe('coder: time and place', () => {
     const dateline = code('KYIV (Reuters) - Ukraine accused Russia of shelling civilians.', '2024-03-01')
       .events[0];
     assert.equal(dateline?.place?.country, 'UKR');
+    // A capital over a foreign town of the same name: not Washington in Tyne and Wear.
+    const capital = code('WASHINGTON (Reuters) - The United States accused Iran of lying.', '2024-03-01');
+    assert.deepEqual(
+      [capital.dateline?.place?.name, capital.dateline?.place?.country],
+      ['Washington, D.C.', 'USA'],
+    );
   });
 
   it('gives character spans that point at the words in the text', () => {

@@ -253,6 +253,7 @@ export function compileDictionary(
       places[key] = { name: p.name, country, lat: p.lat, lon: p.lon, population: p.population };
     }
   }
+  preferCapitals(places, src.countries);
 
   // Two layers of regions. The package's admin-1 regions come filtered: a name that survived the
   // filters may replace a foreign town but never a city of its own state (those names were dropped).
@@ -295,4 +296,31 @@ export function compileDictionary(
     regionWords,
     members,
   };
+}
+
+/**
+ * A state's capital owns its bare name, whatever foreign town shares it and however large: the
+ * "WASHINGTON (Reuters)" dateline is the US capital (listed as "Washington, D.C."), not the town in
+ * England, and "San Juan" is Puerto Rico's. A capital the place data lacks is left as it is.
+ */
+function preferCapitals(places: Record<string, PlaceEntry>, countries: Country[]): void {
+  for (const c of countries) {
+    const capitals = c.capital == null ? [] : Array.isArray(c.capital) ? c.capital : [c.capital];
+    for (const capital of capitals) {
+      const key = capital.toLowerCase();
+      if (places[key]?.country === c.iso3) continue;
+      const own = places[`${key}, ${c.name.toLowerCase()}`] ?? ownPlaceNamed(places, key, c.iso3);
+      if (own) places[key] = own;
+    }
+  }
+}
+
+/** The most populous place of `country` called `name` or "name, something" ("Washington, D.C."). */
+function ownPlaceNamed(places: Record<string, PlaceEntry>, name: string, country: string): PlaceEntry | null {
+  let best: PlaceEntry | null = null;
+  for (const [key, p] of Object.entries(places)) {
+    if (p.country !== country || !(key === name || key.startsWith(`${name},`))) continue;
+    if (!best || p.population > best.population) best = p;
+  }
+  return best;
 }
