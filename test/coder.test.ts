@@ -703,6 +703,13 @@ describe('coder: time and place', () => {
     const dateline = code('KYIV (Reuters) - Ukraine accused Russia of shelling civilians.', '2024-03-01')
       .events[0];
     assert.equal(dateline?.place?.country, 'UKR');
+    // English names and old spellings: Geneva is Genève to the place data; Kiev is Kyiv.
+    for (const [text, country] of [
+      ['US and Russian diplomats met in Geneva on Thursday.', 'CHE'],
+      ['US and Ukrainian diplomats met in Kiev on Thursday.', 'UKR'],
+    ] as const) {
+      assert.equal(code(text, '2025-02-27').events[0]?.place?.country, country, text);
+    }
     // A capital over a foreign town of the same name: not Washington in Tyne and Wear.
     const capital = code('WASHINGTON (Reuters) - The United States accused Iran of lying.', '2024-03-01');
     assert.deepEqual(

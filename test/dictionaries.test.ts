@@ -16,6 +16,7 @@ const NO_SOURCES: DictionarySources = {
   organizations: [],
   persons: [],
   regions: [],
+  cities: [],
   roles: [],
   cameo: [],
   memberships: [],
@@ -66,6 +67,61 @@ describe('dictionary build', () => {
     assert.equal(caseMaskOf(['US']), 'U');
     assert.equal(caseMaskOf(['the', 'West']), 'xC');
     assert.equal(caseMaskOf(['minister']), 'x');
+  });
+
+  it('gives places their English names, without accents too, and capitals their bare names', () => {
+    const town = (name: string, country: string, population: number) => ({
+      name,
+      country,
+      lat: 1,
+      lon: 2,
+      population,
+    });
+    const dict = compileDictionary(
+      {
+        ...NO_SOURCES,
+        countries: [
+          {
+            iso3: 'USA',
+            iso2: 'US',
+            name: 'United States',
+            capital: 'Washington',
+            aliases: [],
+            demonyms: [],
+            metonyms: [],
+          },
+          { iso3: 'CHE', iso2: 'CH', name: 'Switzerland', aliases: [], demonyms: [], metonyms: [] },
+        ],
+        places: [
+          town('Genève', 'CH', 183_981),
+          town('Geneva', 'US', 21_806),
+          town('Zürich', 'CH', 341_730),
+          town('Washington', 'GB', 53_526),
+          town('Washington', 'US', 24_299),
+          town('Washington, D.C.', 'US', 601_723),
+        ],
+        cities: [{ name: 'Geneva', country: 'CHE', of: 'Genève', aliases: ['Genf'] }],
+      },
+      createTokenizer(),
+      'test',
+    );
+    const at = (key: string) => [dict.places[key]?.name, dict.places[key]?.country];
+    assert.deepEqual(at('geneva'), ['Geneva', 'CHE']);
+    assert.deepEqual(at('genf'), ['Geneva', 'CHE']);
+    assert.deepEqual(at('zurich'), ['Zürich', 'CHE']);
+    assert.deepEqual(at('washington'), ['Washington, D.C.', 'USA']);
+  });
+
+  it('fails to compile a city name whose place the data lacks, naming the entry', () => {
+    assert.throws(
+      () =>
+        compileDictionary(
+          { ...NO_SOURCES, cities: [{ name: 'Atlantis', country: 'GRC', of: 'Atlantis', aliases: [] }] },
+          createTokenizer(),
+          'test',
+        ),
+      /cities\.yaml: Atlantis: the place data has no "Atlantis" in GRC/,
+    );
   });
 
   it('compiles verb patterns with the most specific first', () => {

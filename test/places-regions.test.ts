@@ -68,6 +68,7 @@ function compileRegions(
     adminRegionRules: NO_ADMIN_REGION_RULES,
     adminRegions,
     regions,
+    cities: [],
   };
   return compileDictionary(sources, createTokenizer(), 'test');
 }

@@ -16,9 +16,11 @@ import type {
   VerbRule,
 } from './types.js';
 import type { z } from 'zod';
+import { DictionaryError } from './dictionary-error.js';
 import { stemOf, type AdminRegion, type AdminRegionRules } from './admin-regions.js';
 import type {
   cameoCodeSchema,
+  citySchema,
   countrySchema,
   membershipSchema,
   regionSchema,
@@ -36,6 +38,7 @@ export type VerbPattern = z.infer<typeof verbPatternSchema>;
 export type CameoCode = z.infer<typeof cameoCodeSchema>;
 export type Membership = z.infer<typeof membershipSchema>;
 export type Region = z.infer<typeof regionSchema>;
+export type City = z.infer<typeof citySchema>;
 
 export interface NamedList<T> {
   /** File stem used in rule ids, e.g. "11-disapprove". */
@@ -52,6 +55,8 @@ export interface DictionarySources {
   cameo: CameoCode[];
   memberships: Membership[];
   regions: Region[];
+  /** English news names of cities the place data knows otherwise (dictionaries/cities.yaml). */
+  cities: City[];
   /** How region names are split and filtered (dictionaries/admin-regions.yaml). */
   adminRegionRules: AdminRegionRules;
   /** Populated places, e.g. from a GeoNames extract; country as ISO alpha-2 or alpha-3. `key` keeps
@@ -245,15 +250,21 @@ export function compileDictionary(
   }
 
   const places: Record<string, PlaceEntry> = Object.create(null);
+  // Every place by state and name, for the curated names below, which must find a place its state
+  // has even where a larger foreign place took the bare name.
+  const inState = new Map<string, PlaceEntry>();
   for (const p of src.places) {
     const country = p.country.length === 2 ? (iso2to3.get(p.country) ?? null) : p.country;
     const key = p.key ?? p.name.toLowerCase();
+    const entry = { name: p.name, country, lat: p.lat, lon: p.lon, population: p.population };
     const prev = places[key];
-    if (!prev || prev.population < p.population) {
-      places[key] = { name: p.name, country, lat: p.lat, lon: p.lon, population: p.population };
-    }
+    if (!prev || prev.population < p.population) places[key] = entry;
+    const own = inState.get(`${country}|${key}`);
+    if (!own || own.population < p.population) inState.set(`${country}|${key}`, entry);
   }
-  preferCapitals(places, src.countries);
+  preferCapitals(places, inState, src.countries);
+  addUnaccentedKeys(places);
+  addCityNames(places, inState, src.cities);
 
   // Two layers of regions. The package's admin-1 regions come filtered: a name that survived the
   // filters may replace a foreign town but never a city of its own state (those names were dropped).
@@ -301,26 +312,67 @@ export function compileDictionary(
 /**
  * A state's capital owns its bare name, whatever foreign town shares it and however large: the
  * "WASHINGTON (Reuters)" dateline is the US capital (listed as "Washington, D.C."), not the town in
- * England, and "San Juan" is Puerto Rico's. A capital the place data lacks is left as it is.
+ * England. A capital the place data lacks is left as it is.
  */
-function preferCapitals(places: Record<string, PlaceEntry>, countries: Country[]): void {
+function preferCapitals(
+  places: Record<string, PlaceEntry>,
+  inState: Map<string, PlaceEntry>,
+  countries: Country[],
+): void {
   for (const c of countries) {
     const capitals = c.capital == null ? [] : Array.isArray(c.capital) ? c.capital : [c.capital];
     for (const capital of capitals) {
       const key = capital.toLowerCase();
       if (places[key]?.country === c.iso3) continue;
-      const own = places[`${key}, ${c.name.toLowerCase()}`] ?? ownPlaceNamed(places, key, c.iso3);
+      const own = ownPlaceNamed(inState, key, c.iso3);
       if (own) places[key] = own;
     }
   }
 }
 
 /** The most populous place of `country` called `name` or "name, something" ("Washington, D.C."). */
-function ownPlaceNamed(places: Record<string, PlaceEntry>, name: string, country: string): PlaceEntry | null {
-  let best: PlaceEntry | null = null;
-  for (const [key, p] of Object.entries(places)) {
-    if (p.country !== country || !(key === name || key.startsWith(`${name},`))) continue;
+function ownPlaceNamed(inState: Map<string, PlaceEntry>, name: string, country: string): PlaceEntry | null {
+  // The larger of the two: a US town called Washington is not the capital either.
+  let best = inState.get(`${country}|${name}`) ?? null;
+  for (const [key, p] of inState) {
+    if (!key.startsWith(`${country}|${name},`)) continue;
     if (!best || p.population > best.population) best = p;
   }
   return best;
+}
+
+/**
+ * News in English mostly drops the accents of foreign place names ("Bogota", "Herat", "Zurich"):
+ * each accented name is also found without them, unless that spelling already names a place.
+ */
+function addUnaccentedKeys(places: Record<string, PlaceEntry>): void {
+  for (const [key, p] of Object.entries(places)) {
+    const plain = key.normalize('NFD').replace(/\p{M}/gu, '');
+    if (plain === key) continue;
+    const prev = places[plain];
+    if (!prev || prev.population < p.population) places[plain] = p;
+  }
+}
+
+/**
+ * The curated city names: each points at the place data's entry for that city in its state and
+ * displays under the English name, whatever else the name meant ("Mykolaiv" is the regional city,
+ * not the village the data lists under that spelling).
+ */
+function addCityNames(
+  places: Record<string, PlaceEntry>,
+  inState: Map<string, PlaceEntry>,
+  cities: City[],
+): void {
+  const problems: string[] = [];
+  for (const c of cities) {
+    const found = inState.get(`${c.country}|${c.of.toLowerCase()}`);
+    if (!found) {
+      problems.push(`cities.yaml: ${c.name}: the place data has no "${c.of}" in ${c.country}`);
+      continue;
+    }
+    const entry = { ...found, name: c.name };
+    for (const name of [c.name, ...c.aliases]) places[name.toLowerCase()] = entry;
+  }
+  if (problems.length) throw new DictionaryError(problems);
 }

@@ -12,6 +12,7 @@ import {
   countrySchema,
   membershipSchema,
   regionSchema,
+  citySchema,
   organizationSchema,
   personSchema,
   roleGroupSchema,
@@ -23,11 +24,7 @@ import { NO_ADMIN_REGION_RULES } from './admin-regions.js';
 /** What the files in dictionaries/ hold: everything but the data packages the build adds. */
 export type FileSources = Omit<DictionarySources, 'places' | 'adminRegions'>;
 
-export class DictionaryError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`dictionary errors:\n  ${problems.join('\n  ')}`);
-  }
-}
+export { DictionaryError } from './dictionary-error.js';
 
 /** A parsed YAML file and a way to name the line of any path in it. */
 function parseYaml(file: string, problems: string[]) {
@@ -117,6 +114,7 @@ export function readSources(dir: string, problems: string[]): FileSources {
     cameo: list('cameo.yaml', cameoCodeSchema),
     memberships: list('blocs-members.yaml', membershipSchema),
     regions: list('regions.yaml', regionSchema),
+    cities: list('cities.yaml', citySchema),
     adminRegionRules: existsSync(file('admin-regions.yaml'))
       ? (readMapping(file('admin-regions.yaml'), adminRegionRulesSchema, problems) ?? NO_ADMIN_REGION_RULES)
       : NO_ADMIN_REGION_RULES,
@@ -136,6 +134,7 @@ export function mergeUserDictionary(base: FileSources, path: string, problems: s
       cameo: base.cameo,
       memberships: [...base.memberships, ...extra.memberships],
       regions: [...base.regions, ...extra.regions],
+      cities: [...base.cities, ...extra.cities],
       adminRegionRules: base.adminRegionRules,
     };
   }

@@ -87,6 +87,15 @@ export const regionSchema = z.object({
   lon: z.number().min(-180).max(180),
 });
 
+/** dictionaries/cities.yaml: a city the place data knows, under the name English news gives it. */
+export const citySchema = z.object({
+  name: z.string().min(2),
+  country: alpha3,
+  /** The place data's own name for it ("Genève", "Al Başrah"). */
+  of: z.string().min(2),
+  aliases: words,
+});
+
 /** dictionaries/admin-regions.yaml: the judgement calls applied to the package's admin-1 regions. */
 export const adminRegionRulesSchema = z.object({
   region_words: z.array(z.string().regex(/^[a-z]+$/, 'expected a lower-case word')).min(1),
