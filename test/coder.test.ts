@@ -456,6 +456,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(hosted.includes('USA 04 AZE') && hosted.includes('AZE 04 USA'), hosted.join('; '));
   });
 
+  it('codes parties acting together towards each other only for what two parties do together', () => {
+    const signed = roots('Spain and Italy signed an agreement on migration.', '2012-06-01');
+    assert.ok(signed.includes('ESP 05 ITA') && signed.includes('ITA 05 ESP'), signed.join('; '));
+    // Praising a ruling together is no praise of each other.
+    const hailed = roots('Spain and Italy hailed the ruling.', '2012-06-01');
+    assert.ok(!hailed.includes('ESP 05 ITA') && !hailed.includes('ITA 05 ESP'), hailed.join('; '));
+  });
+
   it('aims mediators at the parties they mediate between, not at each other or the venue', () => {
     const got = roots(
       'Pakistan and Afghanistan agreed to an immediate ceasefire after talks in Doha mediated by Qatar and Turkey.',

@@ -24,7 +24,12 @@ export interface EventCandidate {
 const TARGETLESS_ROOTS = new Set(['01', '14', '15']);
 
 /** Codes that two parties do together: "A and B met" is A->B and B->A. */
-export const MUTUAL_ROOTS = new Set(['03', '04', '05', '06', '08', '15', '16', '19']);
+const MUTUAL_ROOTS = new Set(['03', '04', '06', '08', '15', '16', '19']);
+/** Of root 05 only diplomatic cooperation and agreements are done together: "A and B praised the
+ * ruling" is no praise of each other. */
+const MUTUAL_CODES = new Set(['050', '057']);
+
+export const isMutual = (code: string) => MUTUAL_ROOTS.has(code.slice(0, 2)) || MUTUAL_CODES.has(code);
 
 interface Shared {
   trigger: [number, number];
@@ -45,7 +50,7 @@ export function pairUp(
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
   const root = code.slice(0, 2);
-  if (targets.length === 0 && sources.length > 1 && MUTUAL_ROOTS.has(root)) {
+  if (targets.length === 0 && sources.length > 1 && isMutual(code)) {
     // "Jordan and Britain agreed …": each party acts towards the other.
     for (const s of sources) for (const t of sources) if (s !== t) push(out, s, t, code, shared);
     return out;

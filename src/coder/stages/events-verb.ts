@@ -16,7 +16,7 @@ import {
 } from './syntax.js';
 import { governingVerbOf, hasSpeechVerbBefore } from './events-complements.js';
 import { ARTICLES, BACKGROUND, MEDIATION } from './events-noun.js';
-import { type EventCandidate, MUTUAL_ROOTS, pairUp, splitParties } from './events-pairs.js';
+import { type EventCandidate, isMutual, pairUp, splitParties } from './events-pairs.js';
 import type { PickedRule, RuleIndex } from './events-rules.js';
 import {
   RETALIATION,
@@ -119,7 +119,7 @@ export function codeVerb(
     sources = splitParties(sources[0] as ActorPhrase);
   // "talks mediated by Qatar and Turkey": mediators act between others, not towards each other.
   const mediation = MEDIATION.test(rule.code);
-  const mutual = sources.length > 1 && MUTUAL_ROOTS.has(rule.code.slice(0, 2)) && !mediation;
+  const mutual = sources.length > 1 && isMutual(rule.code) && !mediation;
   if (mediation) {
     // "talks in Doha mediated by Qatar": the venue is no party.
     const own = keysOf(sources);
