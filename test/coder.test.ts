@@ -462,6 +462,14 @@ describe('coder: conventions of CAMEO coding', () => {
     // Praising a ruling together is no praise of each other.
     const hailed = roots('Spain and Italy hailed the ruling.', '2012-06-01');
     assert.ok(!hailed.includes('ESP 05 ITA') && !hailed.includes('ITA 05 ESP'), hailed.join('; '));
+    // Four parties are still so many dyads; a longer list is a multilateral forum.
+    const four = roots('Russia, China, Iran and North Korea held joint naval exercises.', '2025-01-10');
+    assert.ok(four.includes('RUS 06 PRK') && four.includes('IRN 06 CHN'), four.join('; '));
+    const seven = roots(
+      'The United States, Australia, New Zealand, Chile, Peru, Singapore and Vietnam hope to wrap up negotiations by the end of the year.',
+      '2011-11-12',
+    );
+    assert.deepEqual(seven, []);
   });
 
   it('aims mediators at the parties they mediate between, not at each other or the venue', () => {

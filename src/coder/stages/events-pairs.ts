@@ -29,6 +29,13 @@ const MUTUAL_ROOTS = new Set(['03', '04', '06', '08', '15', '16', '19']);
  * ruling" is no praise of each other. */
 const MUTUAL_CODES = new Set(['050', '057']);
 
+/**
+ * "The United States, Australia, …, Malaysia and Brunei hope to wrap up negotiations": a list of many
+ * parties is a multilateral forum, not that many dyads (nine parties would make 72 events, and weigh
+ * that one sentence 72 times in every dyad series).
+ */
+const MAX_MUTUAL_PARTIES = 4;
+
 export const isMutual = (code: string) => MUTUAL_ROOTS.has(code.slice(0, 2)) || MUTUAL_CODES.has(code);
 
 interface Shared {
@@ -50,7 +57,7 @@ export function pairUp(
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
   const root = code.slice(0, 2);
-  if (targets.length === 0 && sources.length > 1 && isMutual(code)) {
+  if (targets.length === 0 && sources.length > 1 && sources.length <= MAX_MUTUAL_PARTIES && isMutual(code)) {
     // "Jordan and Britain agreed …": each party acts towards the other.
     for (const s of sources) for (const t of sources) if (s !== t) push(out, s, t, code, shared);
     return out;
