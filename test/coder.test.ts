@@ -543,6 +543,11 @@ describe('coder: conventions of CAMEO coding', () => {
     );
   });
 
+  it('reads a group\'s names only once it exists ("Wagner" in 2008 is a surname)', () => {
+    assert.deepEqual(roots('Wagner criticized the plan of the Russian government.', '2008-05-01'), []);
+    assert.ok(roots('Wagner fighters attacked Ukrainian troops.', '2023-05-01').includes('WAGNER 19 UKR'));
+  });
+
   it('codes a group as the state it governs once it does ("the Taliban" after August 2021)', () => {
     assert.ok(
       roots('The Taliban attacked a police post in Helmand.', '2015-01-10').includes('TALIBAN 19 AFG'),

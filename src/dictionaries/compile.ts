@@ -151,6 +151,7 @@ export function compileDictionary(
       ...(o.governs
         ? { governs: { country: o.governs.country, from: o.governs.from, to: o.governs.to ?? null } }
         : {}),
+      ...(o.founded ? { founded: o.founded } : {}),
     });
     for (const n of [o.name, ...o.aliases]) addName(n, 'org', ref);
   }

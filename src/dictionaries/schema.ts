@@ -54,6 +54,8 @@ export const organizationSchema = z.object({
   country: alpha3.nullish(),
   /** A group that became a state's government ("the Taliban" from 15 August 2021) is that state then. */
   governs: z.object({ country: alpha3, from: isoDate, to: isoDate.nullish() }).nullish(),
+  /** When it first existed: its names are not read in older articles ("Wagner" in 2008 is a surname). */
+  founded: isoDate.nullish(),
 });
 
 export const roleTenureSchema = z

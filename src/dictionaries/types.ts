@@ -26,6 +26,8 @@ export interface ActorEntry {
   lon?: number;
   /** The state a group governs, and since when: it is coded as that state's government then. */
   governs?: { country: string; from: string; to: string | null };
+  /** When an organisation first existed; its names mean something else in older articles. */
+  founded?: string;
 }
 
 export interface RoleTenure {

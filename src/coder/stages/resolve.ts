@@ -112,7 +112,9 @@ function resolveOne(
     return { ...base, actors: [{ ...prev.actor, span, text }], viaCoreference: true };
   }
   const roleSector = headRole(p.units) ?? p.sharedRole;
-  const hits = p.units.flatMap((u, k) => readingsOf(u, p.units[k - 1]));
+  const hits = p.units
+    .flatMap((u, k) => readingsOf(u, p.units[k - 1]))
+    .filter((h) => h.kind !== 'org' || !foundedAfter(dict.actors[h.ref], date));
   const countryHit = hits.find((h) => isCountryish(h.kind));
   const country = countryHit ? dict.actors[countryHit.ref] : undefined;
 
@@ -341,6 +343,10 @@ function personActor(
     personRef: ref,
   };
 }
+
+/** An organisation that did not exist yet on `date`: "Wagner declined to comment" in 2008. */
+const foundedAfter = (org: ActorEntry | undefined, date: string) =>
+  org?.founded != null && org.founded > date;
 
 /** The state a group governs on `date` ("the Taliban government" in 2022 is Afghanistan's). */
 function governedState(org: ActorEntry, date: string, places: PlaceFinder): ActorEntry | null {
