@@ -456,6 +456,15 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(hosted.includes('USA 04 AZE') && hosted.includes('AZE 04 USA'), hosted.join('; '));
   });
 
+  it("looks for a verb's object only after it, not past a comma that follows it", () => {
+    const got = roots(
+      '"We are working to find a solution," the Ivorian minister added, blaming the EU sanctions for the disruptions.',
+      '2012-02-01',
+    );
+    assert.ok(!got.includes('CIV 16 EU'), got.join('; '));
+    assert.ok(roots('The EU added sanctions on Ivory Coast.', '2012-02-01').includes('EU 16 CIV'));
+  });
+
   it('codes parties acting together towards each other only for what two parties do together', () => {
     const signed = roots('Spain and Italy signed an agreement on migration.', '2012-06-01');
     assert.ok(signed.includes('ESP 05 ITA') && signed.includes('ITA 05 ESP'), signed.join('; '));

@@ -159,13 +159,15 @@ export function pickVerbRule(
 ): PickedRule | null {
   const { doc } = ctx;
   const end = Math.min(clauseEnd(ctx, v + 1), v + 10);
+  // "he added, blaming the EU sanctions": a verb followed by a comma takes no object after it.
+  const objectEnd = doc.tokens.lower[v + 1] === ',' ? v + 1 : end;
   // The rules one of whose object phrases starts with a word around the verb; rules without an
   // object phrase are always in play. (Walking every phrase of every rule cost more than the rest.)
   const inPlay = new Uint8Array(rules.length);
   const mark = (word: string) => {
     for (const i of objectStarts?.get(word) ?? []) inPlay[i] = 1;
   };
-  for (let k = Math.max(subjectFrom, v - 6); k < end; k++) {
+  for (let k = Math.max(subjectFrom, v - 6); k < objectEnd; k++) {
     const lower = doc.tokens.lower[k] ?? '';
     mark(doc.tokens.lemma[k] ?? '');
     mark(lower);
@@ -190,7 +192,7 @@ export function pickVerbRule(
     if (rule.notAfter.length && findAny(doc, v + 1, end, rule.notAfter) >= 0) continue;
     let objectAt = -1;
     if (rule.after.length) {
-      objectAt = findAny(doc, v + 1, end, rule.after);
+      objectAt = findAny(doc, v + 1, objectEnd, rule.after);
       // Passive voice puts the object first ("sanctions were imposed"); a hyphenated verb carries
       // it just before ("test-fired").
       if (objectAt < 0) {
