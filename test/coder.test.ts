@@ -456,6 +456,16 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(hosted.includes('USA 04 AZE') && hosted.includes('AZE 04 USA'), hosted.join('; '));
   });
 
+  it('reads no event from a subheading in capitals run into its paragraph', () => {
+    const got = roots(
+      'NO ECB HELP Spain has been hoping the euro zone central bank will come to its rescue.',
+      '2012-06-01',
+    );
+    assert.ok(!got.some((r) => r.includes(' 07 ')), got.join('; '));
+    // A sentence's own acronyms are kept.
+    assert.ok(roots('EU foreign ministers imposed sanctions on Russia.', '2014-07-01').includes('EU 16 RUS'));
+  });
+
   it("looks for a verb's object only after it, not past a comma that follows it", () => {
     const got = roots(
       '"We are working to find a solution," the Ivorian minister added, blaming the EU sanctions for the disruptions.',

@@ -61,7 +61,7 @@ export interface Doc {
   text: string;
   tokens: Tokens;
   sentences: Sentence[];
-  /** Token ranges not to read as actors (datelines). */
+  /** Tokens that are no part of the sentence (datelines, subheadings): neither actors nor triggers. */
   masked: Uint8Array;
   phrases: ActorPhrase[];
   /** Phrase index per token, -1 where none. */

@@ -15,6 +15,7 @@ import { freezeTokens, newTokenBuilder, readBlock } from './stages/nlp.js';
 import { PlaceFinder } from './stages/place.js';
 import { resolvePhrases } from './stages/resolve.js';
 import { findStatements } from './stages/statements.js';
+import { maskSubheadings } from './stages/subheadings.js';
 import { findDateline, looksEnglish, splitBlocks } from './stages/text.js';
 import type { Article, CodedArticle } from './types.js';
 
@@ -78,6 +79,7 @@ export function createCoder(options: CoderOptions): Coder {
       for (let i = 0; i < tokens.count && (tokens.start[i] ?? 0) < dl.end; i++) masked[i] = 1;
       dateline = { place: places.byName(dl.place), source: dl.source, span: [0, dl.end] };
     }
+    maskSubheadings(tokens, sentences, masked);
 
     const doc: Doc = {
       article: { ...article, text },

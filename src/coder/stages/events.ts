@@ -28,6 +28,8 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
     // First pass: which verbs match a rule, so governor and complement can be weighed against each other.
     const picks = new Map<number, PickedRule>();
     for (let v = s.from; v < s.to; v++) {
+      // Datelines and subheadings are no part of the sentence.
+      if (doc.masked[v]) continue;
       const list = verbRulesAt(doc, v, rules);
       const picked = list ? pickVerbRule(ctx, v, list, s.from, rules.objectStarts.get(list)) : null;
       if (picked) picks.set(v, picked);
@@ -42,7 +44,7 @@ export function findEvents(doc: Doc, rules: RuleIndex, places: PlaceFinder): Eve
     }
     out.push(...withoutProtestSlogans(doc, verbal), ...claimAccusations(ctx, si, picks, verbal));
     for (let n = s.from; n < s.to; n++) {
-      if (consumed.has(n)) continue;
+      if (consumed.has(n) || doc.masked[n]) continue;
       const pos = doc.tokens.pos[n];
       if (pos !== 'NOUN' && pos !== 'PROPN') continue;
       // "accused Israel of genocide", "demanded the release of": the noun is part of that event.
