@@ -456,6 +456,12 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(hosted.includes('USA 04 AZE') && hosted.includes('AZE 04 USA'), hosted.join('; '));
   });
 
+  it('reads no surname into a sentence\'s first word when it is a function word ("No one…")', () => {
+    // "No" is the surname of North Korea's defence minister No Kwang Chol.
+    assert.deepEqual(roots('No one met Lavrov in Geneva.', '2025-06-01'), []);
+    assert.ok(roots('Lavrov met No Kwang Chol in Pyongyang.', '2025-06-01').includes('RUS 04 PRK'));
+  });
+
   it('reads no event from a subheading in capitals run into its paragraph', () => {
     const got = roots(
       'NO ECB HELP Spain has been hoping the euro zone central bank will come to its rescue.',

@@ -4,7 +4,7 @@
  */
 import type { NameHit } from '../../dictionaries/types.js';
 import type { Doc } from '../doc.js';
-import type { Gazetteer } from '../gazetteer.js';
+import type { Gazetteer, GazetteerMatch } from '../gazetteer.js';
 import type { Sector } from '../types.js';
 import { MONTHS, TIME_NOUNS as DAY_NOUNS } from './syntax.js';
 
@@ -106,7 +106,7 @@ export function findPhrases(doc: Doc, gazetteer: Gazetteer): RawPhrase[] {
         !(headline ??= isTitleCase(doc, s.from, s.to));
       // "the USS Gerald R. Ford": a ship named after a person is no person.
       const shipName = SHIP_PREFIXES.has(tokens.value[i - 1] ?? '');
-      const names = givenName || shipName ? [] : (m?.names ?? []);
+      const names = givenName || shipName || functionWordAsSurname(doc, m, s.from) ? [] : (m?.names ?? []);
       if (m && (names.length || m.role)) {
         units.push({
           from: m.from,
@@ -192,6 +192,22 @@ function absorbUnknownName(doc: Doc, p: RawPhrase): void {
   p.to = k;
   p.unknownName = true;
 }
+
+/**
+ * "No one who met him…": a sentence's capitalised first word can be a surname ("No" is North Korea's
+ * No Kwang Chol) only if the tagger does not read it as a function word.
+ */
+function functionWordAsSurname(doc: Doc, m: GazetteerMatch | null, sentenceFrom: number): boolean {
+  return (
+    m !== null &&
+    m.from === sentenceFrom &&
+    m.to === m.from + 1 &&
+    m.names.every((h) => h.kind === 'surname') &&
+    FUNCTION_TAGS.has(doc.tokens.pos[m.from] ?? '')
+  );
+}
+
+const FUNCTION_TAGS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'INTJ', 'ADV']);
 
 const SHIP_PREFIXES = new Set(['USS', 'HMS', 'HMAS', 'HMCS', 'INS', 'USNS', 'RFS', 'FS']);
 
