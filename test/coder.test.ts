@@ -495,6 +495,11 @@ describe('coder: conventions of CAMEO coding', () => {
       '2011-11-12',
     );
     assert.deepEqual(seven, []);
+    // Allies striking together strike a third party, not each other; belligerents who clash fight each other.
+    const allies = roots('The US, UK and France say they carried out the airstrikes.', '2018-04-14');
+    assert.ok(!allies.includes('USA 19 GBR') && !allies.includes('FRA 19 USA'), allies.join('; '));
+    const clash = roots('Armenia and Azerbaijan clashed on the border.', '2022-09-13');
+    assert.ok(clash.includes('ARM 19 AZE') && clash.includes('AZE 19 ARM'), clash.join('; '));
   });
 
   it('aims mediators at the parties they mediate between, not at each other or the venue', () => {

@@ -36,7 +36,38 @@ const MUTUAL_CODES = new Set(['050', '057']);
  */
 const MAX_MUTUAL_PARTIES = 4;
 
-export const isMutual = (code: string) => MUTUAL_ROOTS.has(code.slice(0, 2)) || MUTUAL_CODES.has(code);
+/**
+ * Force is done together against a third party ("the US, UK and France carried out the airstrikes")
+ * unless the word itself says the parties fought each other.
+ */
+const FIGHTING_EACH_OTHER = new Set([
+  'fight',
+  'fighting',
+  'clash',
+  'battle',
+  'skirmish',
+  'exchange',
+  'trade',
+  'engage in',
+  'firefight',
+  'gunfight',
+  'gun battle',
+  'exchange of fire',
+  'exchange of gunfire',
+  'shootout',
+  'shoot-out',
+  'hostility',
+  'hostilities',
+  'war',
+  'conflict',
+  'confrontation',
+]);
+
+/** Whether parties acting together (and at no one else) act towards each other. */
+export function isMutual(code: string, lemma: string): boolean {
+  if (code.startsWith('19')) return FIGHTING_EACH_OTHER.has(lemma);
+  return MUTUAL_ROOTS.has(code.slice(0, 2)) || MUTUAL_CODES.has(code);
+}
 
 interface Shared {
   trigger: [number, number];
@@ -57,7 +88,12 @@ export function pairUp(
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
   const root = code.slice(0, 2);
-  if (targets.length === 0 && sources.length > 1 && sources.length <= MAX_MUTUAL_PARTIES && isMutual(code)) {
+  if (
+    targets.length === 0 &&
+    sources.length > 1 &&
+    sources.length <= MAX_MUTUAL_PARTIES &&
+    isMutual(code, shared.lemma)
+  ) {
     // "Jordan and Britain agreed …": each party acts towards the other.
     for (const s of sources) for (const t of sources) if (s !== t) push(out, s, t, code, shared);
     return out;

@@ -119,7 +119,7 @@ export function codeVerb(
     sources = splitParties(sources[0] as ActorPhrase);
   // "talks mediated by Qatar and Turkey": mediators act between others, not towards each other.
   const mediation = MEDIATION.test(rule.code);
-  const mutual = sources.length > 1 && isMutual(rule.code) && !mediation;
+  const mutual = sources.length > 1 && isMutual(rule.code, doc.tokens.lemma[v] ?? '') && !mediation;
   if (mediation) {
     // "talks in Doha mediated by Qatar": the venue is no party.
     const own = keysOf(sources);
