@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { createCoder } from '../src/coder/index.js';
 import { NO_ADMIN_REGION_RULES } from '../src/dictionaries/admin-regions.js';
 import { caseMaskOf, compileDictionary } from '../src/dictionaries/compile.js';
-import { loadDictionary } from '../src/dictionaries/load.js';
+import { NO_LEXICON } from '../src/dictionaries/lexicon.js';
+import { loadDictionary, sourceDictionaryDir } from '../src/dictionaries/load.js';
 import { readSources } from '../src/dictionaries/read-sources.js';
 import { createTokenizer } from '../src/dictionaries/tokenizer.js';
 import type { DictionarySources } from '../src/dictionaries/compile.js';
@@ -23,6 +25,7 @@ const NO_SOURCES: DictionarySources = {
   places: [],
   adminRegions: [],
   adminRegionRules: NO_ADMIN_REGION_RULES,
+  lexicon: NO_LEXICON,
   verbs: [],
 };
 
@@ -61,6 +64,47 @@ describe('dictionary build', () => {
     const problems: string[] = [];
     readSources(dir, problems);
     assert.ok(problems.length > 0 && /roles\.yaml:\d+:/.test(problems[0] ?? ''), problems.join('\n'));
+  });
+
+  it('reports a broken lexicon entry or a missing word class with its file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-dict-'));
+    const shipped = readFileSync(join(sourceDictionaryDir(), 'lexicon.yaml'), 'utf8');
+    const broken = shipped
+      .replace('travel_verbs: [arrive,', 'travel_verbs: [Arrive,')
+      .replace(/^mass_killing_verbs:.*\n/m, '');
+    writeFileSync(join(dir, 'lexicon.yaml'), broken);
+    const line = broken.split('\n').findIndex((l) => l.startsWith('travel_verbs:')) + 1;
+    const problems: string[] = [];
+    const sources = readSources(dir, problems);
+    assert.deepEqual(sources.lexicon, NO_LEXICON);
+    assert.ok(
+      problems.some((p) => p.includes(`lexicon.yaml:${line}: travel_verbs.0: expected a lower-case word`)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /lexicon\.yaml:1: mass_killing_verbs: missing/.test(p)),
+      problems.join('\n'),
+    );
+  });
+
+  it("adds a user's lexicon words to the classes it names", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-dict-'));
+    writeFileSync(join(dir, 'lexicon.yaml'), 'crowd_nouns: [mourners, mob]\n');
+    const dict = loadDictionary([dir]);
+    const shipped = loadDictionary();
+    assert.deepEqual(dict.lexicon.crowd_nouns, [...shipped.lexicon.crowd_nouns, 'mourners']);
+    assert.deepEqual(dict.lexicon.say_verbs, shipped.lexicon.say_verbs);
+    // The coder's rules read the added word: a crowd's attack is a riot (145), not an assault (190).
+    const text = 'Syrian mourners attacked the French embassy in Damascus on Monday.';
+    const cameo = (d: typeof dict) =>
+      createCoder({ dictionary: d })
+        .code({ id: 't', text, published: '2024-12-05' })
+        .events.map((e) => e.cameo);
+    assert.deepEqual([cameo(shipped), cameo(dict)], [['190'], ['145']]);
+
+    // A misspelt class is an error at its own line, not words silently ignored.
+    writeFileSync(join(dir, 'lexicon.yaml'), 'crowd_nouns: [mourners]\ncrowd_noun: [wailers]\n');
+    assert.throws(() => loadDictionary([dir]), /lexicon\.yaml:2: \(entry\): Unrecognized key: "crowd_noun"/);
   });
 
   it('marks acronyms as case-sensitive so "US" is not the pronoun "us"', () => {

@@ -9,6 +9,7 @@ import {
   type PackageRegion,
 } from '../src/dictionaries/admin-regions.js';
 import { compileDictionary, type Country, type DictionarySources } from '../src/dictionaries/compile.js';
+import { NO_LEXICON } from '../src/dictionaries/lexicon.js';
 import { compiledDictionaryPath } from '../src/dictionaries/load.js';
 import { createTokenizer } from '../src/dictionaries/tokenizer.js';
 import type { CompiledDictionary } from '../src/dictionaries/types.js';
@@ -66,6 +67,7 @@ function compileRegions(
     memberships: [],
     places: [],
     adminRegionRules: NO_ADMIN_REGION_RULES,
+    lexicon: NO_LEXICON,
     adminRegions,
     regions,
     cities: [],

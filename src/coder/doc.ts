@@ -1,4 +1,5 @@
 /** The document every stage reads and extends. Token data is columnar: one array per attribute. */
+import type { Lexicon } from './lexicon.js';
 import type { Article, CodedEvent, CodedPlace, CodedStatement, Sector, Span } from './types.js';
 
 export interface Tokens {
@@ -70,4 +71,6 @@ export interface Doc {
   events: CodedEvent[];
   statements: CodedStatement[];
   warnings: string[];
+  /** The dictionary's word classes (dictionaries/lexicon.yaml): the coder's own sets, not a copy. */
+  readonly lexicon: Lexicon;
 }

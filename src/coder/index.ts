@@ -7,6 +7,7 @@ import model from 'wink-eng-lite-web-model';
 import type { CompiledDictionary } from '../dictionaries/types.js';
 import type { Doc, Sentence } from './doc.js';
 import { Gazetteer } from './gazetteer.js';
+import { lexiconSets } from './lexicon.js';
 import { assembleEvents, summariseActors } from './stages/assemble.js';
 import { findEvents } from './stages/events.js';
 import { indexRules } from './stages/events-rules.js';
@@ -40,6 +41,7 @@ export function createCoder(options: CoderOptions): Coder {
   const gazetteer = new Gazetteer(dict);
   const rules = indexRules(dict);
   const places = new PlaceFinder(dict);
+  const lexicon = lexiconSets(dict.lexicon);
   const version = options.version ?? `parley-coder+${dict.version}`;
 
   function code(article: Article): CodedArticle {
@@ -93,6 +95,7 @@ export function createCoder(options: CoderOptions): Coder {
       events: [],
       statements: [],
       warnings,
+      lexicon,
     };
     doc.phrases = resolvePhrases(doc, findPhrases(doc, gazetteer), dict, places);
     doc.phrases.forEach((p, i) => {

@@ -18,6 +18,7 @@ import type {
 import type { z } from 'zod';
 import { DictionaryError } from './dictionary-error.js';
 import { stemOf, type AdminRegion, type AdminRegionRules } from './admin-regions.js';
+import type { LexiconWords } from './lexicon.js';
 import type {
   cameoCodeSchema,
   citySchema,
@@ -59,6 +60,8 @@ export interface DictionarySources {
   cities: City[];
   /** How region names are split and filtered (dictionaries/admin-regions.yaml). */
   adminRegionRules: AdminRegionRules;
+  /** Closed classes of content words the coder's rules test (dictionaries/lexicon.yaml). */
+  lexicon: LexiconWords;
   /** Populated places, e.g. from a GeoNames extract; country as ISO alpha-2 or alpha-3. `key` keeps
    * the lookup form of an already compiled place when it differs from the name ("sagaing"). */
   places: {
@@ -307,6 +310,7 @@ export function compileDictionary(
     regionStems,
     regionWords,
     members,
+    lexicon: src.lexicon,
   };
 }
 

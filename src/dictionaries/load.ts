@@ -1,6 +1,6 @@
 /** Loads the compiled dictionary shipped in dist/, optionally merged with a user's own files. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileDictionary } from './compile.js';
@@ -39,10 +39,21 @@ export function loadDictionary(extra: string[] = []): CompiledDictionary {
   const places = Object.entries(compiled.places).map(([key, p]) => ({ ...p, key, country: p.country ?? '' }));
   const version = createHash('sha1')
     .update(compiled.version)
-    .update(extra.map((p) => readFileSync(p)).join('\n'))
+    .update(extra.map(contentOf).join('\n'))
     .digest('hex')
     .slice(0, 12);
   const dict = compileDictionary({ ...sources, places, adminRegions: [] }, createTokenizer(), version);
   for (const [stem, region] of Object.entries(compiled.regionStems)) dict.regionStems[stem] ??= region;
   return dict;
+}
+
+/** A user's dictionary file, or every file of a dictionary directory with its path, for the version. */
+function contentOf(path: string): string {
+  if (!statSync(path).isDirectory()) return readFileSync(path, 'utf8');
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((f) => join(path, f))
+    .filter((f) => statSync(f).isFile())
+    .map((f) => `${f}\n${readFileSync(f, 'utf8')}`)
+    .join('\n');
 }

@@ -10,6 +10,8 @@ import {
   adminRegionRulesSchema,
   cameoCodeSchema,
   countrySchema,
+  extraLexiconSchema,
+  lexiconSchema,
   membershipSchema,
   regionSchema,
   citySchema,
@@ -20,6 +22,7 @@ import {
 } from './schema.js';
 import type { DictionarySources, NamedList } from './compile.js';
 import { NO_ADMIN_REGION_RULES } from './admin-regions.js';
+import { mergeLexicons, NO_LEXICON, type LexiconWords } from './lexicon.js';
 
 /** What the files in dictionaries/ hold: everything but the data packages the build adds. */
 export type FileSources = Omit<DictionarySources, 'places' | 'adminRegions'>;
@@ -49,7 +52,9 @@ function validateAt<T extends z.ZodType>(
   if (result.success) return result.data;
   const { doc, lineOf } = parsed;
   for (const issue of result.error.issues) {
-    const path = [...at, ...issue.path] as (string | number)[];
+    // A key the schema does not know is found at the key's own line.
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+    const path = [...at, ...issue.path, ...unknownKey] as (string | number)[];
     let node: unknown = doc.getIn(path, true);
     for (let cut = path.length; !isNode(node) && cut > 1; cut--)
       node = doc.getIn(path.slice(0, cut - 1), true);
@@ -96,8 +101,11 @@ const yamlFilesIn = (dir: string) =>
         .map((f) => join(dir, f))
     : [];
 
-/** Reads a dictionary directory laid out like dictionaries/ (every part optional). */
-export function readSources(dir: string, problems: string[]): FileSources {
+/**
+ * Reads a dictionary directory laid out like dictionaries/ (every part optional). In a user's
+ * `extra` directory, lexicon.yaml may name only the word classes it adds words to.
+ */
+export function readSources(dir: string, problems: string[], { extra = false } = {}): FileSources {
   const file = (name: string) => join(dir, name);
   const list = <T extends z.ZodType>(name: string, schema: T) =>
     existsSync(file(name)) ? readList(file(name), schema, problems) : [];
@@ -118,13 +126,22 @@ export function readSources(dir: string, problems: string[]): FileSources {
     adminRegionRules: existsSync(file('admin-regions.yaml'))
       ? (readMapping(file('admin-regions.yaml'), adminRegionRulesSchema, problems) ?? NO_ADMIN_REGION_RULES)
       : NO_ADMIN_REGION_RULES,
+    lexicon: readLexicon(file('lexicon.yaml'), extra, problems),
   };
+}
+
+function readLexicon(file: string, extra: boolean, problems: string[]): LexiconWords {
+  if (!existsSync(file)) return NO_LEXICON;
+  const words = extra
+    ? readMapping(file, extraLexiconSchema, problems)
+    : readMapping(file, lexiconSchema, problems);
+  return { ...NO_LEXICON, ...words };
 }
 
 /** Merges a user's extra dictionary (a directory like dictionaries/ or a single persons/verbs file) into sources. */
 export function mergeUserDictionary(base: FileSources, path: string, problems: string[]): FileSources {
   if (statSync(path).isDirectory()) {
-    const extra = readSources(path, problems);
+    const extra = readSources(path, problems, { extra: true });
     return {
       countries: [...base.countries, ...extra.countries],
       organizations: [...base.organizations, ...extra.organizations],
@@ -136,6 +153,7 @@ export function mergeUserDictionary(base: FileSources, path: string, problems: s
       regions: [...base.regions, ...extra.regions],
       cities: [...base.cities, ...extra.cities],
       adminRegionRules: base.adminRegionRules,
+      lexicon: mergeLexicons(base.lexicon, extra.lexicon),
     };
   }
   // A single file: persons if its entries have roles, verb patterns if they have codes.

@@ -106,6 +106,50 @@ export const adminRegionRulesSchema = z.object({
   ambiguous_names: words,
 });
 
+/** A lower-case word; a hyphen may join its parts ("op-ed"). */
+const lowerWord = z.string().regex(/^\p{Ll}[\p{Ll}-]*$/u, 'expected a lower-case word');
+
+/** A verb's lemma and its particle: "call for". */
+const phrasalVerb = z
+  .string()
+  .regex(/^\p{Ll}+ \p{Ll}+$/u, 'expected a lower-case lemma and particle such as "call for"');
+
+/** One class of dictionaries/lexicon.yaml: at least one word, each listed once. */
+const wordClass = (word: z.ZodString) =>
+  z
+    .array(word, {
+      error: (issue) => (issue.input === undefined ? 'missing: every word class is required' : undefined),
+    })
+    .min(1)
+    .superRefine((words, ctx) =>
+      words.forEach((w, i) => {
+        if (words.indexOf(w) < i)
+          ctx.addIssue({ code: 'custom', message: `"${w}" is listed twice`, path: [i] });
+      }),
+    );
+
+/** dictionaries/lexicon.yaml: closed classes of content words the coder's rules test by meaning. */
+export const lexiconSchema = z.strictObject({
+  travel_verbs: wordClass(lowerWord),
+  stance_participles: wordClass(lowerWord),
+  crowd_nouns: wordClass(lowerWord),
+  rioting_verbs: wordClass(lowerWord),
+  mass_killing_verbs: wordClass(lowerWord),
+  people_nouns: wordClass(lowerWord),
+  plural_crowds: wordClass(lowerWord),
+  say_verbs: wordClass(lowerWord),
+  say_if_complement_verbs: wordClass(lowerWord),
+  stance_verbs: wordClass(lowerWord),
+  hearer_first_verbs: wordClass(lowerWord),
+  cue_phrasal_verbs: wordClass(phrasalVerb),
+  document_nouns: wordClass(lowerWord),
+  declined_to_verbs: wordClass(lowerWord),
+  directive_verbs: wordClass(lowerWord),
+});
+
+/** A lexicon.yaml in a user's dictionary directory: words added to any of the classes. */
+export const extraLexiconSchema = lexiconSchema.partial();
+
 export const roleGroupSchema = z.object({ sector: sectorSchema, words: z.array(z.string().min(1)).min(1) });
 
 const cameoCode = z

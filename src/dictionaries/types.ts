@@ -1,5 +1,6 @@
 /** The compiled dictionary: what the build step produces and the coder consumes. Plain JSON. */
 import type { Sector } from '../coder/types.js';
+import type { WordClass } from './lexicon.js';
 
 export type NameKind = 'country' | 'demonym' | 'capital' | 'metonym' | 'org' | 'person' | 'surname';
 
@@ -107,4 +108,6 @@ export interface CompiledDictionary {
   regionWords: string[];
   /** Organisation key -> member state keys (blocs, alliances). */
   members: Record<string, string[]>;
+  /** Word class of dictionaries/lexicon.yaml -> its words (lemmas or lower-case forms). */
+  lexicon: Record<WordClass, string[]>;
 }

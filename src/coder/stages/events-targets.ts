@@ -227,10 +227,6 @@ export function protestedGovernment(
   ];
 }
 
-/** People a state coerces at home, named only by what they are: "suspended education for women". */
-const PEOPLE =
-  /^(women|girls|students|journalists|reporters|activists|protesters|demonstrators|opponents|dissidents|critics|civilians|people|residents|workers|lawyers|politicians|candidates|opposition|monks|priests|minorities|refugees|migrants)$/;
-
 /**
  * "Russian police detained Navalny", "the Taliban government suspended university education for
  * women": a coercive act on an unnamed group or an unknown person at home targets the actor's own
@@ -250,7 +246,7 @@ export function domesticObject(
   for (let k = from; k < to; k++) {
     if ((doc.phraseAt[k] ?? -1) >= 0) return [];
     const pos = tokens.pos[k];
-    if (pos === 'PROPN' || PEOPLE.test(tokens.lower[k] ?? '')) {
+    if (pos === 'PROPN' || doc.lexicon.people_nouns.has(tokens.lower[k] ?? '')) {
       at = k;
       break;
     }

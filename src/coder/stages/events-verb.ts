@@ -65,7 +65,8 @@ export function codeVerb(
   // "victims killed by the crash", "a plan backed by Iran": a participle after a noun is passive.
   const reducedPassive = !isPassive(doc, group) && isReducedPassive(doc, v, particleEnd);
   // "is opposed to", "is committed to": an adjective of the subject's own stance, not a passive.
-  const stance = STANCE_PARTICIPLES.has(doc.tokens.lemma[v] ?? '') && doc.tokens.lower[particleEnd] === 'to';
+  const stance =
+    doc.lexicon.stance_participles.has(doc.tokens.lemma[v] ?? '') && doc.tokens.lower[particleEnd] === 'to';
   const passive = !stance && (reducedPassive || isPassive(doc, group));
   let sources: ActorPhrase[];
   let targets: ActorPhrase[];
@@ -109,7 +110,7 @@ export function codeVerb(
   // "Sudanese refugees are still arriving in eastern Chad": crowds travel, they do not pay visits.
   if (
     rule.code.startsWith('04') &&
-    TRAVEL.has(doc.tokens.lemma[v] ?? '') &&
+    doc.lexicon.travel_verbs.has(doc.tokens.lemma[v] ?? '') &&
     sources.every((p) => p.actors.every((a) => a.sector === 'CVL'))
   )
     return [];
@@ -150,15 +151,15 @@ export function codeVerb(
   if (
     armedGroup &&
     /^(18|19)/.test(code) &&
-    MASS_KILLING_VERBS.has(doc.tokens.lemma[v] ?? '') &&
+    doc.lexicon.mass_killing_verbs.has(doc.tokens.lemma[v] ?? '') &&
     killsMany(doc, particleEnd)
   )
     code = '202';
   // "Protesters attacked the French embassy": a crowd's violence is a riot (145).
   if (
     /^(18|19)/.test(code) &&
-    RIOTING.has(doc.tokens.lemma[v] ?? '') &&
-    sources.every((p) => CROWDS.has(doc.tokens.lower[p.to - 1] ?? ''))
+    doc.lexicon.rioting_verbs.has(doc.tokens.lemma[v] ?? '') &&
+    sources.every((p) => doc.lexicon.crowd_nouns.has(doc.tokens.lower[p.to - 1] ?? ''))
   )
     code = '145';
   // "a suicide bomber struck crowds, killing 13": whatever the verb, a suicide bombing is 1831.
@@ -206,18 +207,6 @@ export function codeVerb(
     confidence: 0.85 - Math.min(0.3, Math.max(0, targetDistance - 4) * 0.03) + (rule.after.length ? 0.05 : 0),
   });
 }
-
-const TRAVEL = new Set(['arrive', 'travel', 'visit', 'go', 'fly', 'come', 'return', 'flee', 'cross']);
-
-const STANCE_PARTICIPLES = new Set([
-  'oppose',
-  'commit',
-  'dedicate',
-  'devote',
-  'determine',
-  'prepare',
-  'resign',
-]);
 
 /** ", killing about 20 people": a participle after a comma shares the main verb's subject. */
 function participleHead(doc: Doc, v: number, from: number, sentenceFrom: number): number {
@@ -340,34 +329,6 @@ function isForceNoun(doc: Doc, k: number, forceNouns: ReadonlySet<string>): bool
   return forceNouns.has(doc.tokens.lemma[k] ?? '') || forceNouns.has(doc.tokens.lower[k] ?? '');
 }
 
-/** Crowds whose violence CAMEO codes as rioting, not as an armed attack. */
-const CROWDS = new Set([
-  'protesters',
-  'protestors',
-  'demonstrators',
-  'rioters',
-  'mob',
-  'crowd',
-  'crowds',
-  'supporters',
-]);
-
-/** What a crowd does with its hands; "demonstrators launched missiles" is still an armed attack. */
-const RIOTING = new Set([
-  'attack',
-  'storm',
-  'ransack',
-  'torch',
-  'burn',
-  'loot',
-  'vandalize',
-  'vandalise',
-  'besiege',
-  'overrun',
-  'raid',
-]);
-
-const MASS_KILLING_VERBS = new Set(['kill', 'massacre', 'slaughter', 'execute', 'murder']);
 /** Below this many dead, CAMEO's mass killing (202) reads as an attack (18, 19). */
 const MASS_KILLING_COUNT = 50;
 const ARMED_SECTORS = new Set(['MIL', 'REB', 'COP', 'SPY']);

@@ -36,8 +36,6 @@ const isActive = (p: PersonEntry, date: string) => roleAt(p, date)?.current === 
 
 /** Groups of people named only by what they do: protesters, demonstrators, strikers, rioters. */
 const CROWD_SECTORS = new Set<Sector>(['CVL', 'OPP']);
-/** Plural crowd nouns without a plural -s. */
-const PLURAL_CROWDS = new Set(['people', 'crowd', 'crowds', 'youth', 'police', 'women', 'men', 'children']);
 
 interface Memory {
   /** Persons mentioned so far, most recent last, with the actor they resolved to. */
@@ -187,7 +185,9 @@ function resolveOne(
   // "Tens of thousands of protesters marched through Minsk": a crowd belongs where it is.
   const head = tokens.lower[p.to - 1] ?? '';
   const crowd =
-    roleSector != null && CROWD_SECTORS.has(roleSector) && (head.endsWith('s') || PLURAL_CROWDS.has(head));
+    roleSector != null &&
+    CROWD_SECTORS.has(roleSector) &&
+    (head.endsWith('s') || doc.lexicon.plural_crowds.has(head));
   if (roleSector && hits.length === 0 && (crowd || p.unknownName)) {
     const place = places.inSentence(doc, p.sentence, true);
     const state = place ? places.stateOf(place) : null;

@@ -1,6 +1,5 @@
 /** "As Lavrov put it, …" / "…, as the minister said.": the speaker after "as", the words around it. */
 import { contentEnd, trimEnd } from './statements-content.js';
-import { SAY } from './statements-lexicon.js';
 import type { StatementScan } from './statements-scan.js';
 import { addReported } from './statements-record.js';
 import { skipSetting } from './statements-setting.js';
@@ -18,7 +17,8 @@ export function asPutItCue(scan: StatementScan, k: number, si: number, lo: numbe
   const lemma = tokens.lemma[v] ?? '';
   const putIt = lemma === 'put' && tokens.lower[v + 1] === 'it';
   const asVerbs = ['note', 'write', 'add', 'state', 'report', 'point', 'tell'];
-  if (!putIt && !(tokens.pos[v] === 'VERB' && (SAY.has(lemma) || asVerbs.includes(lemma)))) return;
+  if (!putIt && !(tokens.pos[v] === 'VERB' && (doc.lexicon.say_verbs.has(lemma) || asVerbs.includes(lemma))))
+    return;
   const cueEnd = putIt ? v + 2 : v + 1;
   let after = skipSetting(doc, cueEnd, to);
   const speaker = speakerFrom(doc, k + 1, npEnd);

@@ -5,7 +5,6 @@
  */
 import type { Doc } from '../doc.js';
 import type { Quote } from './statements-quotes.js';
-import { SAY, SAY_IF_COMPLEMENT } from './statements-lexicon.js';
 import { inSpeech, quoteEndingNear, quoteOpeningAt, type StatementScan } from './statements-scan.js';
 import { isSpeakerPronoun, npStartingAt } from './statements-speaker.js';
 import { skipSetting } from './statements-setting.js';
@@ -138,7 +137,9 @@ function clauseOfTheReporter(doc: Doc, k: number, to: number): boolean {
 
 function isSayVerb(doc: Doc, j: number): boolean {
   const { tokens } = doc;
-  return tokens.pos[j] === 'VERB' && SAY.has(tokens.lemma[j] ?? '') && tokens.lemma[j] !== 'show';
+  return (
+    tokens.pos[j] === 'VERB' && doc.lexicon.say_verbs.has(tokens.lemma[j] ?? '') && tokens.lemma[j] !== 'show'
+  );
 }
 
 /** ", he said." / ", said the minister." / ", officials say": a speaker and cue that end the sentence. */
@@ -146,7 +147,8 @@ function attributionTail(doc: Doc, k: number, to: number): boolean {
   const { tokens } = doc;
   const isSay = (j: number) =>
     tokens.pos[j] === 'VERB' &&
-    (SAY.has(tokens.lemma[j] ?? '') || SAY_IF_COMPLEMENT.has(tokens.lemma[j] ?? ''));
+    (doc.lexicon.say_verbs.has(tokens.lemma[j] ?? '') ||
+      doc.lexicon.say_if_complement_verbs.has(tokens.lemma[j] ?? ''));
   if (isSay(k)) return true;
   const end = npStartingAt(doc, k, to, true);
   if (end < 0 || end - k > 12) return false;

@@ -1,5 +1,4 @@
 /** "Was welcomed by senior lawmakers": a verb of saying in the passive, whose agent speaks. */
-import { SAY, STANCE } from './statements-lexicon.js';
 import type { StatementScan } from './statements-scan.js';
 import { addReported } from './statements-record.js';
 import { skipSetting } from './statements-setting.js';
@@ -18,7 +17,8 @@ export function passiveCue(
 ): void {
   const { doc } = scan;
   const { tokens } = doc;
-  if (!SAY.has(tokens.lemma[v] ?? '') && !STANCE.has(tokens.lemma[v] ?? '')) return;
+  const { say_verbs, stance_verbs } = doc.lexicon;
+  if (!say_verbs.has(tokens.lemma[v] ?? '') && !stance_verbs.has(tokens.lemma[v] ?? '')) return;
   const k = skipSetting(doc, cueTo, to);
   if (tokens.lower[k] !== 'by') return;
   const end = npStartingAt(doc, k + 1, to, false);

@@ -5,7 +5,6 @@
  */
 import type { Doc, ResolvedActor } from '../doc.js';
 import { hasVerb } from './statements-content.js';
-import { STANCE } from './statements-lexicon.js';
 import { inSpeech, type Candidate, type StatementScan } from './statements-scan.js';
 import {
   affiliated,
@@ -205,7 +204,8 @@ function earlierSpeaker(scan: StatementScan, si: number, before: number): Speake
     const cand = scan.candidates[c] as Candidate;
     if (cand.sentence !== si) break;
     const lemma = tokens.lemma[cand.cue[1] - 1] ?? '';
-    if (cand.cue[1] <= before && lemma !== 'show' && !STANCE.has(lemma)) return { ...cand.speaker };
+    if (cand.cue[1] <= before && lemma !== 'show' && !scan.doc.lexicon.stance_verbs.has(lemma))
+      return { ...cand.speaker };
   }
   return null;
 }

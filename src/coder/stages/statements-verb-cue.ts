@@ -14,17 +14,7 @@ import {
   SENTENCE_END,
   trimEnd,
 } from './statements-content.js';
-import {
-  ADP_STOP,
-  CUE_PARTICLES,
-  DECLINED,
-  DIRECTIVES,
-  DOCUMENTS,
-  HEARER_FIRST,
-  SAY,
-  SAY_IF_COMPLEMENT,
-  STANCE,
-} from './statements-lexicon.js';
+import { ADP_STOP } from './statements-lexicon.js';
 import { quoteEnd, type Quote } from './statements-quotes.js';
 import { quoteClosingAt, quoteEndingNear, quoteOpeningAt, type StatementScan } from './statements-scan.js';
 import { passiveCue } from './statements-passive.js';
@@ -37,13 +27,13 @@ import { isPassive, verbGroup } from './syntax.js';
 /** The statement a verb of saying at `v` cues, if it is one (see the file's head for the forms). */
 export function verbCue(scan: StatementScan, v: number, si: number, lo: number, to: number): void {
   const { doc } = scan;
-  const { tokens } = doc;
+  const { tokens, lexicon } = doc;
   const lemma = tokens.lemma[v] ?? '';
   const w = tokens.lower[v] ?? '';
   const pos = tokens.pos[v] ?? '';
   // Almost every token is no verb of saying: settle that before the costlier tests below.
-  const strong = SAY.has(lemma);
-  const weak = !strong && (SAY_IF_COMPLEMENT.has(lemma) || STANCE.has(lemma));
+  const strong = lexicon.say_verbs.has(lemma);
+  const weak = !strong && (lexicon.say_if_complement_verbs.has(lemma) || lexicon.stance_verbs.has(lemma));
   if (!strong && !weak) return;
   const sayForm = w === 'says' || w === 'said';
   // "polls show her leading": after a plural subject the tagger may read the cue as a noun.
@@ -61,7 +51,7 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
   if (
     last &&
     last.sentence === si &&
-    DIRECTIVES.has(tokens.lemma[last.cue[1] - 1] ?? '') &&
+    lexicon.directive_verbs.has(tokens.lemma[last.cue[1] - 1] ?? '') &&
     last.parts.some(([a, b]) => v >= a && v < b)
   )
     return;
@@ -76,7 +66,7 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
   // "to publicly name" keeps its "to"; a leading subject pronoun never belongs to the group.
   while (cueFrom < v && isSpeakerPronoun(doc, cueFrom)) cueFrom++;
   let cueTo = v + 1;
-  if (CUE_PARTICLES[lemma]?.includes(tokens.lower[v + 1] ?? '')) cueTo++;
+  if (lexicon.cue_phrasal_verbs.has(`${lemma} ${tokens.lower[v + 1] ?? ''}`)) cueTo++;
 
   // "are to blame" is no cue; "continues to deny" takes the subject of "continues", while a noun's
   // infinitive ("the right to know", "failure to recognise") says nothing.
@@ -115,7 +105,7 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
     prevValue === '—';
   // "“…,” said Lavrov" — but never "told Lavrov": after "tell" comes the hearer.
   const noInversion = lemma === 'tell' || lemma === 'inform' || lemma === 'assure' || lemma === 'remind';
-  if (inversionSlot && !noInversion && (strong || SAY_IF_COMPLEMENT.has(lemma))) {
+  if (inversionSlot && !noInversion && (strong || lexicon.say_if_complement_verbs.has(lemma))) {
     const npEnd = npStartingAt(doc, afterCue, to, true, true);
     if (npEnd > afterCue && tokens.lower[afterCue] !== 'that') {
       const tail = skipSetting(doc, npEnd, to);
@@ -138,7 +128,7 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
     const head = v - 1;
     const start = npEndingAt(doc, head, lo);
     const verb = start - 1;
-    if (start >= 0 && DOCUMENTS.has(tokens.lemma[head] ?? '') && tokens.pos[verb] === 'VERB') {
+    if (start >= 0 && lexicon.document_nouns.has(tokens.lemma[head] ?? '') && tokens.pos[verb] === 'VERB') {
       const g = verbGroup(doc, verb, lo);
       speaker = subjectBeforeSimple(doc, g.from, lo);
       if (speaker) cueFrom = g.from;
@@ -168,7 +158,12 @@ export function verbCue(scan: StatementScan, v: number, si: number, lo: number, 
     addQuote(scan, speaker, [cueFrom, cueTo], quoteBefore, si);
     return;
   }
-  if (HEARER_FIRST.has(lemma) && k < to && tokens.lower[k] !== 'that' && quoteOpeningAt(scan, k) < 0) {
+  if (
+    lexicon.hearer_first_verbs.has(lemma) &&
+    k < to &&
+    tokens.lower[k] !== 'that' &&
+    quoteOpeningAt(scan, k) < 0
+  ) {
     const hearerEnd = npStartingAt(doc, k, to, false);
     if (hearerEnd > k) {
       const h = skipSetting(doc, hearerEnd, to);
@@ -271,7 +266,7 @@ function weakComplement(scan: StatementScan, lemma: string, v: number, k: number
   const { doc } = scan;
   const { tokens } = doc;
   if (lemma === 'call') {
-    if (CUE_PARTICLES.call?.includes(tokens.lower[v + 1] ?? '')) return true;
+    if (doc.lexicon.cue_phrasal_verbs.has(`call ${tokens.lower[v + 1] ?? ''}`)) return true;
     // "called them cowards", "called Trump a liar": an object and a second noun phrase or adjective.
     const obj = npStartingAt(doc, k, to, false);
     if (obj < 0) return false;
@@ -288,7 +283,8 @@ function weakComplement(scan: StatementScan, lemma: string, v: number, k: number
   // "recalled 1.5 million toys made in China": the object's participle is no clause.
   if (lemma === 'recall') return /^(that|how|when)$/.test(tokens.lower[k] ?? '');
   // "declined to comment", "refused to say".
-  if (lemma === 'decline') return tokens.lower[k] === 'to' && DECLINED.has(tokens.lemma[k + 1] ?? '');
+  if (lemma === 'decline')
+    return tokens.lower[k] === 'to' && doc.lexicon.declined_to_verbs.has(tokens.lemma[k + 1] ?? '');
   if (lemma === 'threaten' || lemma === 'appeal' || lemma === 'propose')
     return tokens.lower[k] === 'to' || clauseFollows(doc, k, to);
   return clauseFollows(doc, k, to);
