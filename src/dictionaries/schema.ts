@@ -109,6 +109,11 @@ export const adminRegionRulesSchema = z.object({
 /** A lower-case word; a hyphen may join its parts ("op-ed"). */
 const lowerWord = z.string().regex(/^\p{Ll}[\p{Ll}-]*$/u, 'expected a lower-case word');
 
+/** A lower-case word or phrase: "exchange of fire". */
+const lowerPhrase = z
+  .string()
+  .regex(/^\p{Ll}[\p{Ll}-]*(?: [\p{Ll}-]+)*$/u, 'expected lower-case words separated by single spaces');
+
 /** A verb's lemma and its particle: "call for". */
 const phrasalVerb = z
   .string()
@@ -134,6 +139,7 @@ export const lexiconSchema = z.strictObject({
   stance_participles: wordClass(lowerWord),
   crowd_nouns: wordClass(lowerWord),
   rioting_verbs: wordClass(lowerWord),
+  fighting_each_other: wordClass(lowerPhrase),
   mass_killing_verbs: wordClass(lowerWord),
   people_nouns: wordClass(lowerWord),
   plural_crowds: wordClass(lowerWord),

@@ -74,16 +74,22 @@ function directives(
     const m = readModality(doc, group, ctx.sentenceFrom);
     if (sources.length === 0 || m.mood === 'hypothetical') continue;
     out.push(
-      ...pairUp(sources, targets, shape.code, {
-        trigger: [v, v + 1],
-        lemma: doc.tokens.lemma[v] ?? '',
-        rule: shape.rule,
-        negated: m.negated,
-        mood: 'asserted',
-        reported: false,
-        sentence: si,
-        confidence: shape.confidence,
-      }),
+      ...pairUp(
+        sources,
+        targets,
+        shape.code,
+        {
+          trigger: [v, v + 1],
+          lemma: doc.tokens.lemma[v] ?? '',
+          rule: shape.rule,
+          negated: m.negated,
+          mood: 'asserted',
+          reported: false,
+          sentence: si,
+          confidence: shape.confidence,
+        },
+        doc.lexicon,
+      ),
     );
   }
   return out;
@@ -133,16 +139,22 @@ export function claimAccusations(
     if (speakers.length === 0 || m.mood === 'hypothetical') continue;
     accused.add(e.sourcePhrase.from);
     out.push(
-      ...pairUp(speakers, [e.sourcePhrase], '112', {
-        trigger: [v, v + 1],
-        lemma: doc.tokens.lemma[v] ?? '',
-        rule: 'syntax/claim-accusation',
-        negated: m.negated,
-        mood: 'asserted',
-        reported: false,
-        sentence: si,
-        confidence: 0.6,
-      }),
+      ...pairUp(
+        speakers,
+        [e.sourcePhrase],
+        '112',
+        {
+          trigger: [v, v + 1],
+          lemma: doc.tokens.lemma[v] ?? '',
+          rule: 'syntax/claim-accusation',
+          negated: m.negated,
+          mood: 'asserted',
+          reported: false,
+          sentence: si,
+          confidence: 0.6,
+        },
+        doc.lexicon,
+      ),
     );
   }
   return out;

@@ -75,16 +75,22 @@ export function codeNoun(
     if (sources.length === 0) continue;
     const code = mood === 'intended' ? (rule.intent ?? intentCodeFor(rule.code)) : rule.code;
     for (let k = n; k < end; k++) consumed.add(k);
-    return pairUp(sources, targets, code, {
-      trigger: [n, end],
-      lemma: rule.lemma,
-      rule: rule.id,
-      negated,
-      mood,
-      reported: hasSpeechVerbBefore(doc, n, ctx.sentenceFrom),
-      sentence: si,
-      confidence: 0.7,
-    });
+    return pairUp(
+      sources,
+      targets,
+      code,
+      {
+        trigger: [n, end],
+        lemma: rule.lemma,
+        rule: rule.id,
+        negated,
+        mood,
+        reported: hasSpeechVerbBefore(doc, n, ctx.sentenceFrom),
+        sentence: si,
+        confidence: 0.7,
+      },
+      doc.lexicon,
+    );
   }
   return [];
 }

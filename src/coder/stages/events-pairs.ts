@@ -2,6 +2,7 @@
  * Event candidates from source and target phrases: who acts towards whom.
  */
 import type { ActorPhrase, ResolvedActor } from '../doc.js';
+import type { Lexicon } from '../lexicon.js';
 import { type Mood } from './modality.js';
 
 export interface EventCandidate {
@@ -37,35 +38,12 @@ const MUTUAL_CODES = new Set(['050', '057']);
 const MAX_MUTUAL_PARTIES = 4;
 
 /**
- * Force is done together against a third party ("the US, UK and France carried out the airstrikes")
- * unless the word itself says the parties fought each other.
+ * Whether parties acting together (and at no one else) act towards each other. Force is used
+ * together against a third party ("the US, UK and France carried out the airstrikes") unless the
+ * word says the parties fought each other.
  */
-const FIGHTING_EACH_OTHER = new Set([
-  'fight',
-  'fighting',
-  'clash',
-  'battle',
-  'skirmish',
-  'exchange',
-  'trade',
-  'engage in',
-  'firefight',
-  'gunfight',
-  'gun battle',
-  'exchange of fire',
-  'exchange of gunfire',
-  'shootout',
-  'shoot-out',
-  'hostility',
-  'hostilities',
-  'war',
-  'conflict',
-  'confrontation',
-]);
-
-/** Whether parties acting together (and at no one else) act towards each other. */
-export function isMutual(code: string, lemma: string): boolean {
-  if (code.startsWith('19')) return FIGHTING_EACH_OTHER.has(lemma);
+export function isMutual(code: string, lemma: string, lexicon: Lexicon): boolean {
+  if (code.startsWith('19')) return lexicon.fighting_each_other.has(lemma);
   return MUTUAL_ROOTS.has(code.slice(0, 2)) || MUTUAL_CODES.has(code);
 }
 
@@ -85,6 +63,7 @@ export function pairUp(
   targets: ActorPhrase[],
   code: string,
   shared: Shared,
+  lexicon: Lexicon,
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
   const root = code.slice(0, 2);
@@ -92,7 +71,7 @@ export function pairUp(
     targets.length === 0 &&
     sources.length > 1 &&
     sources.length <= MAX_MUTUAL_PARTIES &&
-    isMutual(code, shared.lemma)
+    isMutual(code, shared.lemma, lexicon)
   ) {
     // "Jordan and Britain agreed …": each party acts towards the other.
     for (const s of sources) for (const t of sources) if (s !== t) push(out, s, t, code, shared);

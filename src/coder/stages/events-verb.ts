@@ -120,7 +120,8 @@ export function codeVerb(
     sources = splitParties(sources[0] as ActorPhrase);
   // "talks mediated by Qatar and Turkey": mediators act between others, not towards each other.
   const mediation = MEDIATION.test(rule.code);
-  const mutual = sources.length > 1 && isMutual(rule.code, doc.tokens.lemma[v] ?? '') && !mediation;
+  const mutual =
+    sources.length > 1 && isMutual(rule.code, doc.tokens.lemma[v] ?? '', doc.lexicon) && !mediation;
   if (mediation) {
     // "talks in Doha mediated by Qatar": the venue is no party.
     const own = keysOf(sources);
@@ -196,16 +197,23 @@ export function codeVerb(
     negated = false;
   }
   const reported = hasSpeechVerbBefore(doc, group.from, ctx.sentenceFrom);
-  return pairUp(sources, targets, code, {
-    trigger: [v, particleEnd],
-    lemma: doc.tokens.lemma[v] ?? '',
-    rule: rule.id,
-    negated,
-    mood: modality.mood,
-    reported,
-    sentence: si,
-    confidence: 0.85 - Math.min(0.3, Math.max(0, targetDistance - 4) * 0.03) + (rule.after.length ? 0.05 : 0),
-  });
+  return pairUp(
+    sources,
+    targets,
+    code,
+    {
+      trigger: [v, particleEnd],
+      lemma: doc.tokens.lemma[v] ?? '',
+      rule: rule.id,
+      negated,
+      mood: modality.mood,
+      reported,
+      sentence: si,
+      confidence:
+        0.85 - Math.min(0.3, Math.max(0, targetDistance - 4) * 0.03) + (rule.after.length ? 0.05 : 0),
+    },
+    doc.lexicon,
+  );
 }
 
 /** ", killing about 20 people": a participle after a comma shares the main verb's subject. */
