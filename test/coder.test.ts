@@ -462,6 +462,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(roots('Lavrov met No Kwang Chol in Pyongyang.', '2025-06-01').includes('RUS 04 PRK'));
   });
 
+  it('does not carry "he" back past a person the dictionary does not know', () => {
+    const got = roots(
+      "Sergei Lavrov met John Kerry in Sochi. Greece's opposition leader, Panos Kammenos, said he condemned Turkey.",
+      '2015-05-01',
+    );
+    assert.ok(!got.includes('USA 11 TUR') && got.includes('GRC 11 TUR'), got.join('; '));
+  });
+
   it('reads no event from a subheading in capitals run into its paragraph', () => {
     const got = roots(
       'NO ECB HELP Spain has been hoping the euro zone central bank will come to its rescue.',

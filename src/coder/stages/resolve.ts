@@ -14,6 +14,7 @@ import type { ActorPhrase, Doc, ResolvedActor } from '../doc.js';
 import type { Sector } from '../types.js';
 import type { RawPhrase, Unit } from './mentions.js';
 import type { PlaceFinder } from './place.js';
+import { MONTHS } from './syntax.js';
 
 /** The role a person held on `date`, else the latest before it, else the first after it. */
 export function roleAt(person: PersonEntry, date: string): { role: RoleTenure; current: boolean } | null {
@@ -38,8 +39,9 @@ const isActive = (p: PersonEntry, date: string) => roleAt(p, date)?.current === 
 const CROWD_SECTORS = new Set<Sector>(['CVL', 'OPP']);
 
 interface Memory {
-  /** Persons mentioned so far, most recent last, with the actor they resolved to. */
-  persons: { ref: number; actor: ResolvedActor; sentence: number }[];
+  /** Persons mentioned so far, most recent last, with the actor they resolved to and where the
+   * mention ends. */
+  persons: { ref: number; actor: ResolvedActor; sentence: number; to: number }[];
   /** The last state or organisation named, for "it". */
   lastBody: { actor: ResolvedActor; sentence: number } | null;
   /** The last body of each kind, for "the group", "the bloc", "the country". */
@@ -55,12 +57,15 @@ export function resolvePhrases(
   const date = doc.article.published;
   const memory: Memory = { persons: [], lastBody: null, lastOfKind: new Map() };
   const out: ActorPhrase[] = [];
+  const named = new Uint8Array(doc.tokens.count);
+  for (const p of raw) named.fill(1, p.from, p.to);
   for (const p of raw) {
-    const resolved = resolveOne(doc, p, dict, date, memory, places);
+    const resolved = resolveOne(doc, p, dict, date, memory, places, named);
     if (!resolved) continue;
     out.push(resolved);
     for (const a of resolved.actors) {
-      if (a.personRef != null) memory.persons.push({ ref: a.personRef, actor: a, sentence: p.sentence });
+      if (a.personRef != null)
+        memory.persons.push({ ref: a.personRef, actor: a, sentence: p.sentence, to: p.to });
       else if (!resolved.viaCoreference) {
         // "Houthi targets … the group": a body named as a modifier can still be taken up again.
         if (!resolved.modifier) memory.lastBody = { actor: a, sentence: p.sentence };
@@ -81,6 +86,7 @@ function resolveOne(
   date: string,
   memory: Memory,
   places: PlaceFinder,
+  named: Uint8Array,
 ): ActorPhrase | null {
   const { tokens } = doc;
   const span: [number, number] = [tokens.start[p.from] ?? 0, tokens.end[p.to - 1] ?? 0];
@@ -106,7 +112,9 @@ function resolveOne(
   }
   if (p.units.length === 1 && p.units[0]?.pronoun) {
     const prev = recentPerson(memory, p.sentence, 3);
-    if (!prev) return null;
+    // "Greece's far-right leader, George Karatzaferis, said he…": "he" is the person named last,
+    // though the dictionary does not know him, not the last person it knows.
+    if (!prev || unknownPersonBetween(doc, named, prev.to, p.from)) return null;
     return { ...base, actors: [{ ...prev.actor, span, text }], viaCoreference: true };
   }
   const roleSector = headRole(p.units) ?? p.sharedRole;
@@ -380,6 +388,23 @@ function stateActor(country: ActorEntry, sector: Sector | null): Omit<ResolvedAc
     person: null,
     personRef: null,
   };
+}
+
+/** Two or more capitalised proper nouns in [from, to) that no phrase took: a person Parley does not know. */
+function unknownPersonBetween(doc: Doc, named: Uint8Array, from: number, to: number): boolean {
+  const { pos, value, sentence } = doc.tokens;
+  let run = 0;
+  for (let k = from; k < to; k++) {
+    const name =
+      !named[k] &&
+      pos[k] === 'PROPN' &&
+      /^\p{Lu}\p{Ll}/u.test(value[k] ?? '') &&
+      !MONTHS.has(doc.tokens.lower[k] ?? '') &&
+      k > (doc.sentences[sentence[k] ?? 0]?.from ?? 0);
+    run = name ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
 }
 
 function recentPerson(memory: Memory, sentence: number, window: number) {
