@@ -470,6 +470,12 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!got.includes('USA 11 TUR') && got.includes('GRC 11 TUR'), got.join('; '));
   });
 
+  it('reads a word in capitals among words that are not as an acronym, not a verb ("NAB Research")', () => {
+    // "nab" is a verb of arrest (173).
+    const got = roots('Analyst Nancy Bush at NAB Research said the deal would go ahead.', '2008-09-01');
+    assert.ok(!got.some((r) => r.includes(' 17 ')), got.join('; '));
+  });
+
   it('reads no event from a subheading in capitals run into its paragraph', () => {
     const got = roots(
       'NO ECB HELP Spain has been hoping the euro zone central bank will come to its rescue.',

@@ -67,12 +67,13 @@ export function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] |
   if (tokens.lower[v - 1] === 'for' && !(tokens.lower[v] ?? '').endsWith('ing')) return null;
   // "is likely to end up taking a loan": the phrasal verb only says how things turned out.
   if (tokens.lemma[v] === 'end' && tokens.lower[v + 1] === 'up') return null;
-  // A capitalised "verb" inside a sentence is a name ("Hang Seng", "Sarah Lynch").
+  // A capitalised "verb" inside a sentence is a name ("Hang Seng", "Sarah Lynch"), and one in
+  // capitals among words that are not is an acronym ("analyst at NAB Research").
   if (
     pos === 'VERB' &&
     v > (doc.sentences[tokens.sentence[v] ?? 0]?.from ?? 0) &&
     /^\p{Lu}/u.test(value) &&
-    value !== value.toUpperCase()
+    (value !== value.toUpperCase() || !inCapitals(tokens.value[v - 1]) || !inCapitals(tokens.value[v + 1]))
   ) {
     return null;
   }
@@ -99,6 +100,9 @@ export function verbRulesAt(doc: Doc, v: number, rules: RuleIndex): VerbRule[] |
   }
   return null;
 }
+
+/** A word set in capitals, or punctuation (which a headline in capitals may hold too). */
+const inCapitals = (w: string | undefined) => w === undefined || w === w.toUpperCase();
 
 function isAttributive(doc: Doc, v: number): boolean {
   const { tokens } = doc;
