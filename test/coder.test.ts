@@ -476,6 +476,15 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!got.some((r) => r.includes(' 17 ')), got.join('; '));
   });
 
+  it('reads a known surname after another given name as a namesake ("analyst Nancy Bush")', () => {
+    assert.deepEqual(roots('Analyst Nancy Bush criticized Iran.', '2008-09-01'), []);
+    assert.deepEqual(roots('Laura Bush criticized Iran.', '2008-09-01'), []);
+    // Honorifics and spellings of the known person's own given name still name him.
+    for (const text of ['Mr Bush criticized Iran.', 'Mr. Bush criticized Iran.'])
+      assert.ok(roots(text, '2008-09-01').includes('USA 11 IRN'), text);
+    assert.ok(roots('Sergey Lavrov criticized Iran.', '2008-09-01').includes('RUS 11 IRN'));
+  });
+
   it('reads no event from a subheading in capitals run into its paragraph', () => {
     const got = roots(
       'NO ECB HELP Spain has been hoping the euro zone central bank will come to its rescue.',

@@ -143,6 +143,7 @@ export const lexiconSchema = z.strictObject({
   mass_killing_verbs: wordClass(lowerWord),
   people_nouns: wordClass(lowerWord),
   plural_crowds: wordClass(lowerWord),
+  honorifics: wordClass(lowerWord),
   say_verbs: wordClass(lowerWord),
   say_if_complement_verbs: wordClass(lowerWord),
   stance_verbs: wordClass(lowerWord),

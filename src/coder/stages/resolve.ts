@@ -124,7 +124,14 @@ function resolveOne(
   const countryHit = hits.find((h) => isCountryish(h.kind));
   const country = countryHit ? dict.actors[countryHit.ref] : undefined;
 
-  const personRef = pickPerson(hits, dict, date, memory, country?.key ?? null, roleSector != null);
+  const personRef = pickPerson(
+    withoutNamesakes(doc, named, p.from, hits, dict),
+    dict,
+    date,
+    memory,
+    country?.key ?? null,
+    roleSector != null,
+  );
   if (personRef != null) {
     const person = dict.persons[personRef];
     if (person) {
@@ -237,6 +244,33 @@ function headRole(units: Unit[]): Sector | null {
     if (r) return r;
   }
   return null;
+}
+
+/**
+ * "analyst Nancy Bush": a known surname after a given name the phrase did not take is someone else
+ * of that name, unless the given name could be the known person's own (the same initial, as with
+ * "Sergey" and "Sergei" Lavrov). Honorifics ("Mr Bush") are no given names.
+ */
+function withoutNamesakes(
+  doc: Doc,
+  named: Uint8Array,
+  phraseFrom: number,
+  hits: NameHit[],
+  dict: CompiledDictionary,
+): NameHit[] {
+  const k = phraseFrom - 1;
+  const given = doc.tokens.value[k] ?? '';
+  if (
+    k < 0 ||
+    named[k] ||
+    doc.tokens.sentence[k] !== doc.tokens.sentence[phraseFrom] ||
+    doc.tokens.pos[k] !== 'PROPN' ||
+    !/^\p{Lu}\p{Ll}/u.test(given) ||
+    doc.lexicon.honorifics.has(given.toLowerCase().replace(/\.$/, '')) ||
+    hits.some((h) => h.kind === 'person')
+  )
+    return hits;
+  return hits.filter((h) => h.kind !== 'surname' || dict.persons[h.ref]?.name.startsWith(given[0] ?? ''));
 }
 
 function pickPerson(
