@@ -468,6 +468,12 @@ describe('coder: conventions of CAMEO coding', () => {
       '2015-05-01',
     );
     assert.ok(!got.includes('USA 11 TUR') && got.includes('GRC 11 TUR'), got.join('; '));
+    // A place is no person.
+    const place = roots(
+      'Sergei Lavrov met John Kerry in Sochi. In New York, he criticized Turkey.',
+      '2015-05-01',
+    );
+    assert.ok(place.includes('USA 11 TUR'), place.join('; '));
   });
 
   it('reads a word in capitals among words that are not as an acronym, not a verb ("NAB Research")', () => {

@@ -114,7 +114,7 @@ function resolveOne(
     const prev = recentPerson(memory, p.sentence, 3);
     // "Greece's far-right leader, George Karatzaferis, said he…": "he" is the person named last,
     // though the dictionary does not know him, not the last person it knows.
-    if (!prev || unknownPersonBetween(doc, named, prev.to, p.from)) return null;
+    if (!prev || unknownPersonBetween(doc, named, places, prev.to, p.from)) return null;
     return { ...base, actors: [{ ...prev.actor, span, text }], viaCoreference: true };
   }
   const roleSector = headRole(p.units) ?? p.sharedRole;
@@ -424,8 +424,17 @@ function stateActor(country: ActorEntry, sector: Sector | null): Omit<ResolvedAc
   };
 }
 
-/** Two or more capitalised proper nouns in [from, to) that no phrase took: a person Parley does not know. */
-function unknownPersonBetween(doc: Doc, named: Uint8Array, from: number, to: number): boolean {
+/**
+ * Two or more capitalised proper nouns in [from, to) that no phrase took and that name no place
+ * ("in New York"): a person Parley does not know.
+ */
+function unknownPersonBetween(
+  doc: Doc,
+  named: Uint8Array,
+  places: PlaceFinder,
+  from: number,
+  to: number,
+): boolean {
   const { pos, value, sentence } = doc.tokens;
   let run = 0;
   for (let k = from; k < to; k++) {
@@ -435,6 +444,13 @@ function unknownPersonBetween(doc: Doc, named: Uint8Array, from: number, to: num
       /^\p{Lu}\p{Ll}/u.test(value[k] ?? '') &&
       !MONTHS.has(doc.tokens.lower[k] ?? '') &&
       k > (doc.sentences[sentence[k] ?? 0]?.from ?? 0);
+    if (name && run === 0) {
+      const place = places.lookup(doc, k, to);
+      if (place) {
+        k = place.to - 1;
+        continue;
+      }
+    }
     run = name ? run + 1 : 0;
     if (run >= 2) return true;
   }
