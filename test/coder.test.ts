@@ -489,6 +489,13 @@ describe('coder: conventions of CAMEO coding', () => {
     for (const text of ['Mr Bush criticized Iran.', 'Mr. Bush criticized Iran.'])
       assert.ok(roots(text, '2008-09-01').includes('USA 11 IRN'), text);
     assert.ok(roots('Sergey Lavrov criticized Iran.', '2008-09-01').includes('RUS 11 IRN'));
+    // Later in the article the bare surname is still the namesake; a title names the known person.
+    const later =
+      'Analyst Nancy Bush said that she had doubts. Bush said that she condemned the government of Iran.';
+    assert.deepEqual(roots(later, '2008-09-01'), []);
+    const titled =
+      'Laura Bush said that she visited Kabul. President Bush said that he criticized Iran for its nuclear program.';
+    assert.ok(roots(titled, '2008-09-01').includes('USA 11 IRN'));
   });
 
   it('reads no event from a subheading in capitals run into its paragraph', () => {

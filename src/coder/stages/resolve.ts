@@ -44,6 +44,9 @@ interface Memory {
   persons: { ref: number; actor: ResolvedActor; sentence: number; to: number }[];
   /** The last state or organisation named, for "it". */
   lastBody: { actor: ResolvedActor; sentence: number } | null;
+  /** Known persons whose surname an unknown namesake of the article bears ("analyst Nancy Bush"):
+   * the surname alone then names the namesake. */
+  namesakes: Set<number>;
   /** The last body of each kind, for "the group", "the bloc", "the country". */
   lastOfKind: Map<string, { actor: ResolvedActor; sentence: number }>;
 }
@@ -55,7 +58,7 @@ export function resolvePhrases(
   places: PlaceFinder,
 ): ActorPhrase[] {
   const date = doc.article.published;
-  const memory: Memory = { persons: [], lastBody: null, lastOfKind: new Map() };
+  const memory: Memory = { persons: [], lastBody: null, lastOfKind: new Map(), namesakes: new Set() };
   const out: ActorPhrase[] = [];
   const named = new Uint8Array(doc.tokens.count);
   for (const p of raw) named.fill(1, p.from, p.to);
@@ -125,7 +128,7 @@ function resolveOne(
   const country = countryHit ? dict.actors[countryHit.ref] : undefined;
 
   const personRef = pickPerson(
-    withoutNamesakes(doc, named, p.from, hits, dict),
+    withoutNamesakes(doc, named, p.from, hits, dict, memory, roleSector != null),
     dict,
     date,
     memory,
@@ -249,7 +252,8 @@ function headRole(units: Unit[]): Sector | null {
 /**
  * "analyst Nancy Bush": a known surname after a given name the phrase did not take is someone else
  * of that name, unless the given name could be the known person's own (the same initial, as with
- * "Sergey" and "Sergei" Lavrov). Honorifics ("Mr Bush") are no given names.
+ * "Sergey" and "Sergei" Lavrov). Honorifics ("Mr Bush") are no given names. Later in the article the
+ * bare surname ("Bush said") is still the namesake, unless a title or a full mention says otherwise.
  */
 function withoutNamesakes(
   doc: Doc,
@@ -257,7 +261,11 @@ function withoutNamesakes(
   phraseFrom: number,
   hits: NameHit[],
   dict: CompiledDictionary,
+  memory: Memory,
+  titled: boolean,
 ): NameHit[] {
+  if (hits.some((h) => h.kind === 'person')) return hits;
+  const known = (ref: number) => memory.persons.some((m) => m.ref === ref);
   const k = phraseFrom - 1;
   const given = doc.tokens.value[k] ?? '';
   if (
@@ -266,11 +274,16 @@ function withoutNamesakes(
     doc.tokens.sentence[k] !== doc.tokens.sentence[phraseFrom] ||
     doc.tokens.pos[k] !== 'PROPN' ||
     !/^\p{Lu}\p{Ll}/u.test(given) ||
-    doc.lexicon.honorifics.has(given.toLowerCase().replace(/\.$/, '')) ||
-    hits.some((h) => h.kind === 'person')
+    doc.lexicon.honorifics.has(given.toLowerCase().replace(/\.$/, ''))
   )
-    return hits;
-  return hits.filter((h) => h.kind !== 'surname' || dict.persons[h.ref]?.name.startsWith(given[0] ?? ''));
+    return titled
+      ? hits
+      : hits.filter((h) => h.kind !== 'surname' || !memory.namesakes.has(h.ref) || known(h.ref));
+  return hits.filter((h) => {
+    if (h.kind !== 'surname' || dict.persons[h.ref]?.name.startsWith(given[0] ?? '')) return true;
+    memory.namesakes.add(h.ref);
+    return false;
+  });
 }
 
 function pickPerson(
