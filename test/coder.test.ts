@@ -498,6 +498,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(roots(titled, '2008-09-01').includes('USA 11 IRN'));
   });
 
+  it('reads organising talks with the opposition as talks, not as rallying opposition (113)', () => {
+    const got = roots(
+      'Earlier this year Russia organised talks with Syrian opposition groups in Astana, Kazakhstan.',
+      '2017-05-01',
+    );
+    assert.ok(!got.includes('RUS 11 SYR') && got.includes('RUS 04 SYR'), got.join('; '));
+  });
+
   it('reads no event from a subheading in capitals run into its paragraph', () => {
     const got = roots(
       'NO ECB HELP Spain has been hoping the euro zone central bank will come to its rescue.',
