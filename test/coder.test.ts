@@ -506,6 +506,14 @@ describe('coder: conventions of CAMEO coding', () => {
     assert.ok(!got.includes('RUS 11 SYR') && got.includes('RUS 04 SYR'), got.join('; '));
   });
 
+  it("looks no further back for a subject when an actor only qualifies the subject's head noun", () => {
+    const got = roots(
+      "Estonia summoned Russia's envoy after three Russian MiG-31 fighter jets entered its airspace.",
+      '2025-09-19',
+    );
+    assert.ok(!got.some((r) => r.startsWith('EST 15')) && got.includes('EST 11 RUS'), got.join('; '));
+  });
+
   it('reads no event from a subheading in capitals run into its paragraph', () => {
     const got = roots(
       'NO ECB HELP Spain has been hoping the euro zone central bank will come to its rescue.',

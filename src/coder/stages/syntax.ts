@@ -167,6 +167,14 @@ function ownSubjectIsNoActor(c: ClauseContext, groupFrom: number): boolean {
   return k >= c.sentenceFrom && (CLAUSE_OPENERS.has(opener) || opener === 'where');
 }
 
+/** Only the words of one noun phrase stand between a modifier and the verb group. */
+function headsSubject(c: ClauseContext, from: number, groupFrom: number): boolean {
+  const { pos, lower } = c.doc.tokens;
+  if (from >= groupFrom || TIME_NOUNS.has(lower[groupFrom - 1] ?? '')) return false;
+  for (let k = from; k < groupFrom; k++) if (!/^(NOUN|PROPN|ADJ|CCONJ)$/.test(pos[k] ?? '')) return false;
+  return /^(NOUN|PROPN)$/.test(pos[groupFrom - 1] ?? '');
+}
+
 /** The phrase (and its coordinated partners) acting as subject of the verb group starting at `groupFrom`. */
 export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
   const { doc } = c;
@@ -208,7 +216,12 @@ export function subjectOf(c: ClauseContext, groupFrom: number): ActorPhrase[] {
     const phrase = phrases[pi];
     if (!phrase) continue;
     k = phrase.from;
-    if (phrase.modifier) continue;
+    // "the U.S. Securities and Exchange Commission sued": the actor qualifies the subject's head,
+    // which is no actor; the subject is not to be looked for further back.
+    if (phrase.modifier) {
+      if (headsSubject(c, phrase.to, groupFrom)) return [];
+      continue;
+    }
     const head = phrase.appositionOf != null ? (phrases[phrase.appositionOf] ?? phrase) : phrase;
     if (phrase.appositionOf != null) k = head.from;
     // "…in Turkey and Syria": a coordination is judged by what stands before its first member.
