@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import type { adminRegionRulesSchema } from './schema.js';
 import type { Country, Organization, Person } from './compile.js';
+import { capitalsOf, withoutAccents } from './names.js';
 
 export type AdminRegionRules = z.output<typeof adminRegionRulesSchema>;
 
@@ -73,8 +74,7 @@ export interface AdminRegionContext {
 const FOREIGN_CITY = 100_000;
 
 /** Lower-case, accents off, single spaces: how names are compared. */
-export const foldKey = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+export const foldKey = (s: string) => withoutAccents(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The name without a trailing administrative word: "Kursk Oblast" -> "Kursk", "Sindh" -> "Sindh". */
 export function stemOf(name: string, regionWords: readonly string[]): string {
@@ -98,8 +98,7 @@ export function selectAdminRegions(
     for (const n of [c.name, ...c.aliases, ...c.demonyms]) countryOf.set(foldKey(n), c.iso3);
   const capitalOf = new Map<string, string>();
   for (const c of ctx.countries) {
-    const caps = c.capital == null ? [] : Array.isArray(c.capital) ? c.capital : [c.capital];
-    for (const n of caps) capitalOf.set(foldKey(n), c.iso3);
+    for (const n of capitalsOf(c)) capitalOf.set(foldKey(n), c.iso3);
   }
   const biggestCity = new Map<string, { country: string | null; population: number }>();
   for (const c of ctx.cities) {
@@ -180,7 +179,7 @@ export function selectAdminRegions(
       const ownPlace = asCountry !== undefined || asCapital !== undefined || asCity?.country === country;
       return { form, foreign, bare: !ownPlace && !ordinaryWord && !actorNames.has(key) };
     };
-    const verdicts = unique([name, stem].flatMap((n) => [n, fold(n)])).map(judge);
+    const verdicts = unique([name, stem].flatMap((n) => [n, withoutAccents(n)])).map(judge);
     const foreign = verdicts.find((v) => v.foreign !== null)?.foreign;
     if (foreign) {
       skip(foreign);
@@ -208,5 +207,4 @@ const plainName = (s: string) =>
     .replace(/,\s*(?:the|city of|county)$/i, '')
     .replace(/\s+/g, ' ')
     .trim();
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
 const unique = (xs: string[]) => [...new Set(xs)];

@@ -17,6 +17,7 @@ import type {
 } from './types.js';
 import type { z } from 'zod';
 import { DictionaryError } from './dictionary-error.js';
+import { capitalsOf, withoutAccents } from './names.js';
 import { stemOf, type AdminRegion, type AdminRegionRules } from './admin-regions.js';
 import type { LexiconWords } from './lexicon.js';
 import type {
@@ -137,8 +138,7 @@ export function compileDictionary(
     if (c.iso2) iso2to3.set(c.iso2, c.iso3);
     for (const n of [c.name, ...c.aliases]) addName(n, 'country', ref);
     for (const d of c.demonyms) addName(d, 'demonym', ref);
-    const capitals = c.capital == null ? [] : Array.isArray(c.capital) ? c.capital : [c.capital];
-    for (const cap of capitals) addName(cap, 'capital', ref, 'GOV');
+    for (const cap of capitalsOf(c)) addName(cap, 'capital', ref, 'GOV');
     for (const m of c.metonyms) addName(m.text, 'metonym', ref, m.sector ?? 'GOV');
   }
 
@@ -325,8 +325,7 @@ function preferCapitals(
   countries: Country[],
 ): void {
   for (const c of countries) {
-    const capitals = c.capital == null ? [] : Array.isArray(c.capital) ? c.capital : [c.capital];
-    for (const capital of capitals) {
+    for (const capital of capitalsOf(c)) {
       const key = capital.toLowerCase();
       if (places[key]?.country === c.iso3) continue;
       const own = ownPlaceNamed(inState, key, c.iso3);
@@ -352,7 +351,7 @@ function ownPlaceNamed(inState: Map<string, PlaceEntry>, name: string, country: 
  */
 function addUnaccentedKeys(places: Record<string, PlaceEntry>): void {
   for (const [key, p] of Object.entries(places)) {
-    const plain = key.normalize('NFD').replace(/\p{M}/gu, '');
+    const plain = withoutAccents(key);
     if (plain === key) continue;
     const prev = places[plain];
     if (!prev || prev.population < p.population) places[plain] = p;
